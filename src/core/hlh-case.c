@@ -1,0 +1,1009 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hlh-case.h"
+#include "hlh-error.h"
+#include "hlh-parse.h"
+
+/* Plausible ranges and default units: clinical-spec section 9. */
+static const HlhFieldInfo fields[HLH_N_FIELDS] = {
+#define NUM(e, id, label, unit, min, max, warn) \
+  { HLH_FIELD_##e, id, label, HLH_FIELD_KIND_NUMBER, HLH_UNIT_##unit, min, max, warn }
+#define CHOICE(e, id, label, kind) \
+  { HLH_FIELD_##e, id, label, HLH_FIELD_KIND_##kind, HLH_UNIT_CELSIUS, 0, 0, 0 }
+  NUM (AGE, "age", N_("Age"), AGE_YEARS, 0, 120, 0),
+  NUM (TEMPERATURE, "temperature", N_("Highest temperature"), CELSIUS, 25, 45, 0),
+  NUM (HEMOGLOBIN, "hemoglobin", N_("Haemoglobin"), HB_G_DL, 1, 25, 0),
+  NUM (LEUKOCYTES, "leukocytes", N_("Leukocytes"), CELLS_E9_L, 0, 500, 0),
+  NUM (NEUTROPHILS, "neutrophils", N_("Neutrophils"), CELLS_E9_L, 0, 500, 0),
+  NUM (PLATELETS, "platelets", N_("Platelets"), CELLS_E9_L, 0, 3000, 0),
+  NUM (FERRITIN, "ferritin", N_("Ferritin"), FERRITIN_NG_ML, 0, 1000000, 0),
+  NUM (TRIGLYCERIDES, "triglycerides", N_("Triglycerides (fasting)"), TG_MMOL_L, 0, 100, 30),
+  NUM (FIBRINOGEN, "fibrinogen", N_("Fibrinogen"), FIB_G_L, 0, 20, 0),
+  NUM (AST, "ast", N_("AST (SGOT)"), ENZYME_U_L, 0, 100000, 0),
+  NUM (ALT, "alt", N_("ALT (SGPT)"), ENZYME_U_L, 0, 100000, 0),
+  NUM (LDH, "ldh", N_("LDH"), ENZYME_U_L, 0, 100000, 0),
+  NUM (SCD25, "scd25", N_("Soluble CD25 (sIL-2R)"), SCD25_U_ML, 0, 1000000, 0),
+  NUM (FERRITIN_ULN, "ferritin_uln", N_("Ferritin, upper limit of normal"), FERRITIN_NG_ML,
+       0, 1000000, 0),
+  NUM (FERRITIN_BASELINE, "ferritin_baseline", N_("Ferritin at infusion"), FERRITIN_NG_ML,
+       0, 1000000, 0),
+  NUM (AST_ULN, "ast_uln", N_("AST, upper limit of normal"), ENZYME_U_L, 0, 100000, 0),
+  NUM (ALT_ULN, "alt_uln", N_("ALT, upper limit of normal"), ENZYME_U_L, 0, 100000, 0),
+  NUM (AST_BASELINE, "ast_baseline", N_("AST at baseline"), ENZYME_U_L, 0, 100000, 0),
+  NUM (ALT_BASELINE, "alt_baseline", N_("ALT at baseline"), ENZYME_U_L, 0, 100000, 0),
+  NUM (FIBRINOGEN_LLN, "fibrinogen_lln", N_("Fibrinogen, lower limit of normal"), FIB_G_L,
+       0, 20, 0),
+  NUM (LDH_ULN, "ldh_uln", N_("LDH, upper limit of normal"), ENZYME_U_L, 0, 100000, 0),
+  CHOICE (SJIA, "sjia", N_("Known or suspected sJIA"), YES_NO),
+  CHOICE (IEC_THERAPY, "iec_therapy", N_("Immune-effector-cell therapy (CAR-T etc.)"), YES_NO),
+  CHOICE (IMMUNOSUPPRESSION, "immunosuppression", N_("Known underlying immunosuppression"),
+          YES_NO),
+  CHOICE (HEPATOMEGALY, "hepatomegaly", N_("Hepatomegaly"), YES_NO),
+  CHOICE (SPLENOMEGALY, "splenomegaly", N_("Splenomegaly"), YES_NO),
+  CHOICE (CNS_INVOLVEMENT, "cns_involvement", N_("CNS involvement"), YES_NO),
+  CHOICE (HEMORRHAGE, "hemorrhage", N_("Haemorrhagic manifestations"), YES_NO),
+  CHOICE (ACTIVE_ARTHRITIS, "active_arthritis", N_("Active arthritis"), YES_NO),
+  CHOICE (HEMOPHAGOCYTOSIS_MARROW, "hemophagocytosis_marrow",
+          N_("Haemophagocytosis on bone-marrow aspirate"), YES_NO),
+  CHOICE (HEMOPHAGOCYTOSIS_OTHER, "hemophagocytosis_other",
+          N_("Haemophagocytosis in spleen, lymph node or liver"), YES_NO),
+  CHOICE (MOLECULAR_DIAGNOSIS, "molecular_diagnosis",
+          N_("Molecular diagnosis consistent with HLH"), YES_NO),
+  CHOICE (FERRITIN_RISING, "ferritin_rising", N_("Ferritin rising rapidly"), YES_NO),
+  CHOICE (NEW_CYTOPENIAS, "new_cytopenias", N_("New, worsening or refractory cytopenias"),
+          YES_NO),
+  CHOICE (COAGULOPATHY, "coagulopathy", N_("Coagulopathy (prolonged PT/PTT)"), YES_NO),
+  CHOICE (DIRECT_HYPERBILIRUBINEMIA, "direct_hyperbilirubinemia",
+          N_("Direct hyperbilirubinaemia"), YES_NO),
+  CHOICE (NEUROTOXICITY, "neurotoxicity", N_("Neurotoxicity"), YES_NO),
+  CHOICE (PULMONARY_INVOLVEMENT, "pulmonary_involvement", N_("Pulmonary involvement"), YES_NO),
+  CHOICE (RENAL_INVOLVEMENT, "renal_involvement", N_("Renal involvement"), YES_NO),
+  CHOICE (CARTOX_LIVER_GRADE3, "cartox_liver_grade3",
+          N_("Grade ≥ 3 rise in bilirubin, AST or ALT"), YES_NO),
+  CHOICE (CARTOX_RENAL_GRADE3, "cartox_renal_grade3",
+          N_("Grade ≥ 3 oliguria or creatinine rise"), YES_NO),
+  CHOICE (CARTOX_PULMONARY_EDEMA_GRADE3, "cartox_pulmonary_edema_grade3",
+          N_("Grade ≥ 3 pulmonary oedema"), YES_NO),
+  CHOICE (RASH, "rash", N_("Rash"), YES_NO),
+  CHOICE (LYMPHADENOPATHY, "lymphadenopathy", N_("Lymphadenopathy"), YES_NO),
+  CHOICE (JAUNDICE, "jaundice", N_("Jaundice"), YES_NO),
+  CHOICE (EDEMA, "edema", N_("Oedema"), YES_NO),
+  CHOICE (NK_ACTIVITY, "nk_activity", N_("NK-cell activity"), NK),
+  CHOICE (IECHS_GRADE, "iechs_grade", N_("IEC-HS grade (clinician's choice)"), GRADE),
+#undef NUM
+#undef CHOICE
+};
+
+/* clinical-spec section 7: triggers that set a finding. */
+static const struct
+{
+  HlhTrigger trigger;
+  HlhField   field;
+} implications[] = {
+  { HLH_TRIGGER_HIV, HLH_FIELD_IMMUNOSUPPRESSION },
+  { HLH_TRIGGER_LONG_TERM_IMMUNOSUPPRESSION, HLH_FIELD_IMMUNOSUPPRESSION },
+  { HLH_TRIGGER_SJIA, HLH_FIELD_SJIA },
+  { HLH_TRIGGER_IEC_THERAPY, HLH_FIELD_IEC_THERAPY },
+};
+
+/* Likely unit mix-ups, named when a value falls outside its plausible range. */
+static const struct
+{
+  HlhUnit  entered;
+  gboolean above;
+  HlhUnit  meant;
+} mixups[] = {
+  { HLH_UNIT_CELSIUS, TRUE, HLH_UNIT_FAHRENHEIT },
+  { HLH_UNIT_FAHRENHEIT, FALSE, HLH_UNIT_CELSIUS },
+  { HLH_UNIT_HB_G_DL, TRUE, HLH_UNIT_HB_G_L },
+  { HLH_UNIT_HB_G_L, FALSE, HLH_UNIT_HB_G_DL },
+  { HLH_UNIT_CELLS_E9_L, TRUE, HLH_UNIT_CELLS_PER_UL },
+  { HLH_UNIT_CELLS_E3_UL, TRUE, HLH_UNIT_CELLS_PER_UL },
+  { HLH_UNIT_TG_MMOL_L, TRUE, HLH_UNIT_TG_MG_DL },
+  { HLH_UNIT_FIB_G_L, TRUE, HLH_UNIT_FIB_MG_DL },
+  { HLH_UNIT_AGE_YEARS, TRUE, HLH_UNIT_AGE_MONTHS },
+};
+
+static const char * const yes_no_words[] = { "no", "yes", NULL };
+static const char * const nk_words[] = { "normal", "low", NULL };
+static const char * const grade_words[] = { "0", "1", "2", "3", "4", "5", NULL };
+
+const HlhFieldInfo *
+hlh_field_get_info (HlhField field)
+{
+  g_return_val_if_fail (field < HLH_N_FIELDS, &fields[0]);
+  return &fields[field];
+}
+
+gboolean
+hlh_field_lookup (const char *id,
+                  gsize       length,
+                  HlhField   *field)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (length == (gsize) -1)
+    length = strlen (id);
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    {
+      if (strlen (fields[i].id) == length && g_ascii_strncasecmp (fields[i].id, id, length) == 0)
+        {
+          *field = fields[i].field;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+HlhQuantity
+hlh_field_get_quantity (HlhField field)
+{
+  return hlh_unit_get_quantity (hlh_field_get_info (field)->unit);
+}
+
+static const char * const *
+choice_words (HlhField field)
+{
+  switch (hlh_field_get_info (field)->kind)
+    {
+    case HLH_FIELD_KIND_YES_NO:
+      return yes_no_words;
+    case HLH_FIELD_KIND_NK:
+      return nk_words;
+    case HLH_FIELD_KIND_GRADE:
+      return grade_words;
+    case HLH_FIELD_KIND_NUMBER:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * hlh_field_choice_word:
+ *
+ * Returns: the word for @choice ("yes", "low", "3"), as written in files and on the
+ *   command line; %NULL if @field takes no such choice
+ */
+const char *
+hlh_field_choice_word (HlhField field,
+                       int      choice)
+{
+  const char * const *words = choice_words (field);
+
+  if (words == NULL || choice < 0 || choice >= (int) g_strv_length ((GStrv) words))
+    return NULL;
+  if (words == grade_words && choice == 0)
+    return NULL;
+  return words[choice];
+}
+
+char *
+hlh_field_dup_choice_words (HlhField field)
+{
+  switch (hlh_field_get_info (field)->kind)
+    {
+    case HLH_FIELD_KIND_YES_NO:
+      return g_strdup ("yes, no, unknown");
+    case HLH_FIELD_KIND_NK:
+      return g_strdup ("low, normal, unknown");
+    case HLH_FIELD_KIND_GRADE:
+      return g_strdup ("1, 2, 3, 4, 5, unknown");
+    case HLH_FIELD_KIND_NUMBER:
+    default:
+      return hlh_quantity_dup_spellings (hlh_field_get_quantity (field));
+    }
+}
+
+static HlhUnit
+mixup_for (HlhUnit  entered,
+           gboolean above)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mixups); i++)
+    if (mixups[i].entered == entered && mixups[i].above == above)
+      return mixups[i].meant;
+  return HLH_N_UNITS;
+}
+
+/**
+ * hlh_field_check_number:
+ *
+ * Checks that @number in @unit is a plausible value of @field, with a message naming the field,
+ * the plausible range and the likely unit mix-up when it is not.
+ *
+ * Returns: %TRUE if plausible
+ */
+gboolean
+hlh_field_check_number (HlhField   field,
+                        double     number,
+                        HlhUnit    unit,
+                        GError   **error)
+{
+  const HlhFieldInfo *info = hlh_field_get_info (field);
+  HlhUnit canonical = hlh_quantity_get_canonical (hlh_field_get_quantity (field));
+  double value;
+  g_autofree char *shown = NULL;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree char *hint = NULL;
+  HlhUnit meant;
+
+  g_return_val_if_fail (info->kind == HLH_FIELD_KIND_NUMBER, FALSE);
+
+  if (hlh_unit_get_quantity (unit) != hlh_field_get_quantity (field))
+    {
+      g_autofree char *accepted = hlh_field_dup_choice_words (field);
+      g_set_error (error, HLH_ERROR, HLH_ERROR_UNIT,
+                   _("%s: %s is not a unit of this finding; use %s"),
+                   _(info->label), hlh_unit_get_symbol (unit), accepted);
+      return FALSE;
+    }
+
+  value = hlh_unit_convert (number, unit, canonical);
+  if (isfinite (value) && value >= info->min && value <= info->max)
+    return TRUE;
+
+  shown = hlh_format_number (number);
+  min = hlh_format_number (info->min);
+  max = hlh_format_number (info->max);
+  if (unit != canonical)
+    {
+      g_autofree char *v = hlh_format_number (value);
+      converted = g_strdup_printf (" (%s %s)", v, hlh_unit_get_symbol (canonical));
+    }
+  meant = mixup_for (unit, value > info->max);
+  if (meant != HLH_N_UNITS)
+    hint = g_strdup_printf (_(" Was it in %s?"), hlh_unit_get_symbol (meant));
+
+  g_set_error (error, HLH_ERROR, HLH_ERROR_RANGE,
+               _("%s: %s %s%s is outside the plausible range %s–%s %s.%s"),
+               _(info->label), shown, hlh_unit_get_symbol (unit), converted ? converted : "",
+               min, max, hlh_unit_get_symbol (canonical), hint ? hint : "");
+  return FALSE;
+}
+
+void
+hlh_case_init (HlhCase *self)
+{
+  g_return_if_fail (self != NULL);
+
+  memset (self, 0, sizeof *self);
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    self->values[i].unit = fields[i].unit;
+}
+
+HlhCase *
+hlh_case_new (void)
+{
+  HlhCase *self = g_new (HlhCase, 1);
+
+  hlh_case_init (self);
+  return self;
+}
+
+void
+hlh_case_free (HlhCase *self)
+{
+  g_free (self);
+}
+
+const HlhValue *
+hlh_case_get_value (const HlhCase *self,
+                    HlhField       field)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
+  return &self->values[field];
+}
+
+gboolean
+hlh_case_is_known (const HlhCase *self,
+                   HlhField       field)
+{
+  return hlh_case_get_value (self, field)->known;
+}
+
+/**
+ * hlh_case_get_number:
+ * @unit: the unit wanted, of the field's quantity (a rule's native unit)
+ * @number: (out): the value converted into @unit
+ *
+ * Returns: %TRUE if the finding is known
+ */
+gboolean
+hlh_case_get_number (const HlhCase *self,
+                     HlhField       field,
+                     HlhUnit        unit,
+                     double        *number)
+{
+  const HlhValue *v = hlh_case_get_value (self, field);
+
+  g_return_val_if_fail (fields[field].kind == HLH_FIELD_KIND_NUMBER, FALSE);
+
+  if (!v->known)
+    return FALSE;
+  *number = hlh_unit_convert (v->number, v->unit, unit);
+  return TRUE;
+}
+
+gboolean
+hlh_case_get_choice (const HlhCase *self,
+                     HlhField       field,
+                     int           *choice)
+{
+  const HlhValue *v = hlh_case_get_value (self, field);
+
+  g_return_val_if_fail (fields[field].kind != HLH_FIELD_KIND_NUMBER, FALSE);
+
+  if (!v->known)
+    return FALSE;
+  *choice = v->choice;
+  return TRUE;
+}
+
+/**
+ * hlh_case_get_implying_trigger:
+ *
+ * Returns: the recorded trigger that sets the yes/no @field to yes (HIV infection sets the
+ *   HScore's immunosuppression item, for example), or %HLH_N_TRIGGERS if none does
+ */
+HlhTrigger
+hlh_case_get_implying_trigger (const HlhCase *self,
+                               HlhField       field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (implications); i++)
+    if (implications[i].field == field && hlh_case_has_trigger (self, implications[i].trigger))
+      return implications[i].trigger;
+  return HLH_N_TRIGGERS;
+}
+
+/**
+ * hlh_case_get_effective_answer:
+ *
+ * The answer the scores use: the finding as entered, or yes when the trigger history sets it.
+ *
+ * Returns: %TRUE if the answer is known
+ */
+gboolean
+hlh_case_get_effective_answer (const HlhCase *self,
+                               HlhField       field,
+                               int           *answer)
+{
+  if (hlh_case_get_implying_trigger (self, field) != HLH_N_TRIGGERS)
+    {
+      *answer = HLH_ANSWER_YES;
+      return TRUE;
+    }
+  return hlh_case_get_choice (self, field, answer);
+}
+
+/**
+ * hlh_case_set_number:
+ *
+ * Sets a numeric finding after checking it is plausible; on error the case is unchanged.
+ */
+gboolean
+hlh_case_set_number (HlhCase  *self,
+                     HlhField  field,
+                     double    number,
+                     HlhUnit   unit,
+                     GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (field < HLH_N_FIELDS, FALSE);
+  g_return_val_if_fail (fields[field].kind == HLH_FIELD_KIND_NUMBER, FALSE);
+  g_return_val_if_fail (unit < HLH_N_UNITS, FALSE);
+
+  if (!hlh_field_check_number (field, number, unit, error))
+    return FALSE;
+  self->values[field].known = TRUE;
+  self->values[field].number = number;
+  self->values[field].unit = unit;
+  return TRUE;
+}
+
+void
+hlh_case_set_choice (HlhCase  *self,
+                     HlhField  field,
+                     int       choice)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (field < HLH_N_FIELDS);
+  g_return_if_fail (fields[field].kind != HLH_FIELD_KIND_NUMBER);
+  g_return_if_fail (hlh_field_choice_word (field, choice) != NULL);
+
+  self->values[field].known = TRUE;
+  self->values[field].choice = choice;
+}
+
+/* The entered unit stays, so that a cleared field keeps the unit the user chose. */
+void
+hlh_case_set_unknown (HlhCase  *self,
+                      HlhField  field)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (field < HLH_N_FIELDS);
+
+  self->values[field].known = FALSE;
+  self->values[field].number = 0;
+  self->values[field].choice = 0;
+}
+
+gboolean
+hlh_case_has_trigger (const HlhCase *self,
+                      HlhTrigger     trigger)
+{
+  g_return_val_if_fail (trigger < HLH_N_TRIGGERS, FALSE);
+  return (self->triggers & HLH_TRIGGER_BIT (trigger)) != 0;
+}
+
+void
+hlh_case_set_trigger (HlhCase    *self,
+                      HlhTrigger  trigger,
+                      gboolean    present)
+{
+  g_return_if_fail (trigger < HLH_N_TRIGGERS);
+
+  if (present)
+    self->triggers |= HLH_TRIGGER_BIT (trigger);
+  else
+    self->triggers &= ~HLH_TRIGGER_BIT (trigger);
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p != '\0' && hlh_is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+static char *
+dup_trimmed (const char *text)
+{
+  const char *start = skip_spaces (text);
+  const char *end = start + strlen (start);
+
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+      if (prev == NULL || !hlh_is_space (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+set_choice_from_word (HlhCase     *self,
+                      HlhField     field,
+                      const char  *word,
+                      GError     **error)
+{
+  const char * const *words = choice_words (field);
+
+  for (int i = 0; words[i] != NULL; i++)
+    {
+      if (g_ascii_strcasecmp (words[i], word) == 0 && hlh_field_choice_word (field, i) != NULL)
+        {
+          hlh_case_set_choice (self, field, i);
+          return TRUE;
+        }
+    }
+  {
+    g_autofree char *accepted = hlh_field_dup_choice_words (field);
+    g_set_error (error, HLH_ERROR, HLH_ERROR_VALUE, _("%s: “%s” is not an answer; write %s"),
+                 _(fields[field].label), word, accepted);
+  }
+  return FALSE;
+}
+
+/* The longest accepted unit spelling that ends @text after a digit, separator or space. */
+static gsize
+find_unit_suffix (HlhQuantity  quantity,
+                  const char  *text,
+                  HlhUnit     *unit)
+{
+  gsize len = strlen (text), best = 0;
+
+  for (guint u = 0; u < HLH_N_UNITS; u++)
+    {
+      const HlhUnitInfo *info = hlh_unit_get_info (u);
+
+      if (info->quantity != quantity)
+        continue;
+      for (guint i = 0; info->spellings[i] != NULL; i++)
+        {
+          gsize n = strlen (info->spellings[i]);
+          char before;
+
+          if (n > len || n <= best || g_ascii_strcasecmp (text + len - n, info->spellings[i]) != 0)
+            continue;
+          before = n < len ? text[len - n - 1] : '\0';
+          if (before != '\0' && !g_ascii_isdigit (before) && before != '.' && before != ',' &&
+              !hlh_is_space (g_utf8_get_char (g_utf8_find_prev_char (text, text + len - n))))
+            continue;
+          best = n;
+          *unit = info->unit;
+        }
+    }
+  return best;
+}
+
+/* Where a unit that we do not accept begins: the first character that cannot be part of a
+ * number, if what follows it reads as a unit of some other finding or unknown word. */
+static const char *
+find_unit_start (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c) || c == '/' || c == 0x00B0 || c == 0x00D7 || c == '%' || c == '^')
+        return p;
+    }
+  return NULL;
+}
+
+static gboolean
+set_number_from_text (HlhCase     *self,
+                      HlhField     field,
+                      const char  *text,
+                      HlhUnit      default_unit,
+                      gboolean     machine_format,
+                      GError     **error)
+{
+  const HlhFieldInfo *info = &fields[field];
+  HlhQuantity quantity = hlh_field_get_quantity (field);
+  HlhUnit unit = default_unit;
+  g_autofree char *number_text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize suffix = find_unit_suffix (quantity, text, &unit);
+  double number;
+  gboolean ok;
+
+  if (suffix > 0)
+    {
+      g_autofree char *head = g_strndup (text, strlen (text) - suffix);
+      number_text = dup_trimmed (head);
+      if (*number_text == '\0')
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_EMPTY,
+                       _("%s: a unit was given without a number"), _(info->label));
+          return FALSE;
+        }
+    }
+  else
+    {
+      const char *unit_start = find_unit_start (text);
+
+      if (unit_start != NULL && unit_start != text &&
+          !(g_ascii_tolower (*unit_start) == 'e' &&
+            (g_ascii_isdigit (unit_start[1]) || unit_start[1] == '+' || unit_start[1] == '-')))
+        {
+          g_autofree char *rest = dup_trimmed (unit_start);
+          g_autofree char *accepted = hlh_quantity_dup_spellings (quantity);
+          g_set_error (error, HLH_ERROR, HLH_ERROR_UNIT,
+                       _("%s: “%s” is not a unit of this finding; use %s"),
+                       _(info->label), rest, accepted);
+          return FALSE;
+        }
+      number_text = g_strdup (text);
+    }
+
+  if (machine_format)
+    ok = hlh_parse_machine_number (number_text, strlen (number_text), &number, &local_error);
+  else
+    ok = hlh_parse_number (number_text, &number, &local_error);
+  if (!ok)
+    {
+      g_set_error (error, HLH_ERROR, local_error->code, "%s: %s", _(info->label),
+                   local_error->message);
+      return FALSE;
+    }
+  return hlh_case_set_number (self, field, number, unit, error);
+}
+
+/**
+ * hlh_case_set_from_text:
+ * @text: a number with an optional unit ("8400 ng/mL", "8400ng/mL", "39,5"), or a word
+ *   ("yes", "low", "3"); "unknown" or an empty text makes the finding unknown
+ * @default_unit: the unit of a number typed without one
+ * @machine_format: %TRUE for files ("." decimals only, no grouping)
+ *
+ * Sets one finding from text. On error, with a message naming the finding, the case is
+ * unchanged.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hlh_case_set_from_text (HlhCase     *self,
+                        HlhField     field,
+                        const char  *text,
+                        HlhUnit      default_unit,
+                        gboolean     machine_format,
+                        GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (field < HLH_N_FIELDS, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_SYNTAX, _("%s: the text is not valid UTF-8"),
+                   _(fields[field].label));
+      return FALSE;
+    }
+  if (strlen (text) > 4 * HLH_PARSE_MAX_LENGTH)
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_TOO_LONG, _("%s: the text is too long"),
+                   _(fields[field].label));
+      return FALSE;
+    }
+
+  trimmed = dup_trimmed (text);
+  if (*trimmed == '\0' || g_ascii_strcasecmp (trimmed, "unknown") == 0)
+    {
+      hlh_case_set_unknown (self, field);
+      return TRUE;
+    }
+  if (fields[field].kind != HLH_FIELD_KIND_NUMBER)
+    return set_choice_from_word (self, field, trimmed, error);
+  return set_number_from_text (self, field, trimmed, default_unit, machine_format, error);
+}
+
+/**
+ * hlh_case_set_triggers_from_text:
+ * @text: trigger ids separated by "," or ";" ("ebv,hiv"); empty for none
+ *
+ * Replaces the trigger history. On error the case is unchanged.
+ */
+gboolean
+hlh_case_set_triggers_from_text (HlhCase     *self,
+                                 const char  *text,
+                                 GError     **error)
+{
+  g_auto(GStrv) ids = g_strsplit_set (text, ",;", -1);
+  guint64 triggers = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *id = dup_trimmed (ids[i]);
+      HlhTrigger trigger;
+
+      if (*id == '\0')
+        continue;
+      if (!hlh_trigger_lookup (id, -1, &trigger))
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_VALUE,
+                       _("Triggers: “%s” is not a known trigger (see hlh-score --units)"), id);
+          return FALSE;
+        }
+      triggers |= HLH_TRIGGER_BIT (trigger);
+    }
+  self->triggers = triggers;
+  return TRUE;
+}
+
+/**
+ * hlh_case_parse_finding:
+ * @finding: "field=value" as typed on the command line, or "triggers=ebv,hiv"
+ *
+ * Returns: %TRUE on success; on error the case is unchanged
+ */
+gboolean
+hlh_case_parse_finding (HlhCase     *self,
+                        const char  *finding,
+                        GError     **error)
+{
+  const char *eq = strchr (finding, '=');
+  HlhField field;
+
+  if (eq == NULL)
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FIELD,
+                   _("“%s” is not a finding: write field=value, e.g. ferritin=8400"), finding);
+      return FALSE;
+    }
+  if (eq - finding == 8 && strncmp (finding, "triggers", 8) == 0)
+    return hlh_case_set_triggers_from_text (self, eq + 1, error);
+  if (!hlh_field_lookup (finding, eq - finding, &field))
+    {
+      g_autofree char *name = g_utf8_make_valid (finding, eq - finding);
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FIELD,
+                   _("“%s” is not a finding this calculator knows (see hlh-score --units)"),
+                   name);
+      return FALSE;
+    }
+  return hlh_case_set_from_text (self, field, eq + 1, fields[field].unit, FALSE, error);
+}
+
+/* Shortest text that reads back as the same double. */
+static char *
+format_exact (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  if (strpbrk (buf, "eE") != NULL)
+    g_ascii_formatd (buf, sizeof buf, "%.6f", value);
+  return g_strdup (buf);
+}
+
+/**
+ * hlh_case_dup_value_text:
+ *
+ * Returns: (transfer full) (nullable): the finding in file format ("8400 ng/mL", "yes"), or
+ *   %NULL when unknown
+ */
+char *
+hlh_case_dup_value_text (const HlhCase *self,
+                         HlhField       field)
+{
+  const HlhValue *v = hlh_case_get_value (self, field);
+
+  if (!v->known)
+    return NULL;
+  if (fields[field].kind == HLH_FIELD_KIND_NUMBER)
+    {
+      g_autofree char *number = format_exact (v->number);
+      return g_strdup_printf ("%s %s", number, hlh_unit_get_symbol (v->unit));
+    }
+  return g_strdup (hlh_field_choice_word (field, v->choice));
+}
+
+char *
+hlh_case_to_data (const HlhCase *self,
+                  gsize         *length)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  g_key_file_set_integer (kf, "Case", "format", HLH_CASE_FORMAT);
+  g_key_file_set_string (kf, "Case", "generator", "HLH Calculator " PACKAGE_VERSION);
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    {
+      g_autofree char *text = hlh_case_dup_value_text (self, i);
+      if (text != NULL)
+        g_key_file_set_string (kf, "Findings", fields[i].id, text);
+    }
+  for (guint t = 0; t < HLH_N_TRIGGERS; t++)
+    if (hlh_case_has_trigger (self, t))
+      g_ptr_array_add (ids, (gpointer) hlh_trigger_get_info (t)->id);
+  if (ids->len > 0)
+    g_key_file_set_string_list (kf, "Findings", "triggers",
+                                (const char * const *) ids->pdata, ids->len);
+  return g_key_file_to_data (kf, length, NULL);
+}
+
+static gboolean
+load_format (GKeyFile  *kf,
+             GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *format = g_key_file_get_value (kf, "Case", "format", NULL);
+  gint64 version;
+
+  if (format == NULL)
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                   _("This is not an HLH Calculator case file (no format version)"));
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (format, 10, 1, G_MAXINT, &version, &local_error))
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                   _("The case file's format version “%s” is not valid"), format);
+      return FALSE;
+    }
+  if (version > HLH_CASE_FORMAT)
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_NEWER_FORMAT,
+                   _("The case file was written by a newer version of HLH Calculator "
+                     "(format %lld); this version reads format %d"),
+                   (long long) version, HLH_CASE_FORMAT);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_findings (HlhCase   *self,
+               GKeyFile  *kf,
+               GError   **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (kf, "Findings", NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_string (kf, "Findings", keys[i], NULL);
+      HlhField field;
+
+      if (value == NULL)
+        value = g_strdup ("");
+      if (strcmp (keys[i], "triggers") == 0)
+        {
+          if (!hlh_case_set_triggers_from_text (self, value, error))
+            return FALSE;
+        }
+      else if (!hlh_field_lookup (keys[i], -1, &field) || strcmp (keys[i], fields[field].id) != 0)
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                       _("The case file has a finding this version does not know: “%s”"),
+                       keys[i]);
+          return FALSE;
+        }
+      else if (!hlh_case_set_from_text (self, field, value, fields[field].unit, TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hlh_case_load_data:
+ *
+ * Reads a case file's contents. Refuses newer formats and anything it does not understand
+ * completely; on error @self is unchanged.
+ */
+gboolean
+hlh_case_load_data (HlhCase     *self,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) groups = NULL;
+  HlhCase loaded;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL) ||
+      !g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                   _("This is not an HLH Calculator case file (it is not a readable text file "
+                     "of the expected form)"));
+      return FALSE;
+    }
+  if (!load_format (kf, error))
+    return FALSE;
+
+  groups = g_key_file_get_groups (kf, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (strcmp (groups[i], "Case") != 0 && strcmp (groups[i], "Findings") != 0)
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                       _("The case file has a section this version does not know: “%s”"),
+                       groups[i]);
+          return FALSE;
+        }
+    }
+
+  hlh_case_init (&loaded);
+  if (!load_findings (&loaded, kf, error))
+    return FALSE;
+  *self = loaded;
+  return TRUE;
+}
+
+/* Case files are small; anything much larger is not one, and is refused before it is read. */
+#define MAX_CASE_FILE_SIZE (256 * 1024)
+
+static char *
+read_limited (const char  *path,
+              gsize       *length,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *buf = g_malloc (MAX_CASE_FILE_SIZE + 1);
+  FILE *f = g_fopen (path, "rb");
+  gsize n;
+
+  if (f == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, HLH_ERROR, HLH_ERROR_IO, _("Could not open “%s”: %s"), display,
+                   g_strerror (saved));
+      return NULL;
+    }
+  n = fread (buf, 1, MAX_CASE_FILE_SIZE + 1, f);
+  if (ferror (f))
+    {
+      int saved = errno;
+      fclose (f);
+      g_set_error (error, HLH_ERROR, HLH_ERROR_IO, _("Could not read “%s”: %s"), display,
+                   g_strerror (saved));
+      return NULL;
+    }
+  fclose (f);
+  if (n > MAX_CASE_FILE_SIZE)
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                   _("“%s” is not an HLH Calculator case file: it is far too large"), display);
+      return NULL;
+    }
+  *length = n;
+  buf[n] = '\0';
+  return g_steal_pointer (&buf);
+}
+
+/**
+ * hlh_case_load_file:
+ *
+ * Loads a `.hlhcase` file. Messages name the file; on error @self is unchanged.
+ */
+gboolean
+hlh_case_load_file (HlhCase     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = read_limited (path, &length, error);
+  if (data == NULL)
+    return FALSE;
+  if (!hlh_case_load_data (self, data, length, &local_error))
+    {
+      g_set_error (error, HLH_ERROR, local_error->code, _("Could not open “%s”: %s"), display,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hlh_case_save_file:
+ *
+ * Writes the case atomically (a temporary file renamed over the old one), readable by the
+ * user only: the old file is intact if anything fails.
+ */
+gboolean
+hlh_case_save_file (const HlhCase  *self,
+                    const char     *path,
+                    GError        **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = hlh_case_to_data (self, &length);
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_IO, _("Could not save “%s”: %s"), display,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

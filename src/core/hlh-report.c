@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hlh-report.h"
+
+/* The plain-text summary a physician pastes into the medical record. */
+
+static const char *
+state_text (HlhState state)
+{
+  switch (state)
+    {
+    case HLH_STATE_MET:
+      return _("met");
+    case HLH_STATE_NOT_MET:
+      return _("not met");
+    case HLH_STATE_UNKNOWN:
+    default:
+      return _("unknown");
+    }
+}
+
+static const char *
+status_text (HlhStatus status)
+{
+  switch (status)
+    {
+    case HLH_STATUS_FULFILLED:
+      return _("fulfilled");
+    case HLH_STATUS_NOT_FULFILLED:
+      return _("not fulfilled");
+    case HLH_STATUS_NOT_APPLICABLE:
+      return _("not applicable");
+    case HLH_STATUS_UNDETERMINED:
+    default:
+      return _("undetermined");
+    }
+}
+
+static void
+heading (GString    *s,
+         const char *title)
+{
+  g_string_append_printf (s, "\n%s\n", title);
+}
+
+static void
+append_findings (GString       *s,
+                 const HlhCase *c)
+{
+  g_autoptr(GString) unknown = g_string_new (NULL);
+
+  heading (s, _("FINDINGS (as entered; unknown means not done, pending or not recorded)"));
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    {
+      const HlhFieldInfo *info = hlh_field_get_info (i);
+      g_autofree char *value = hlh_case_dup_value_text (c, i);
+
+      if (value != NULL)
+        {
+          if (info->kind == HLH_FIELD_KIND_YES_NO)
+            g_string_append_printf (s, "  %s: %s\n", _(info->label),
+                                    c->values[i].choice == HLH_ANSWER_YES ? _("yes") : _("no"));
+          else if (info->kind == HLH_FIELD_KIND_NK)
+            g_string_append_printf (s, "  %s: %s\n", _(info->label),
+                                    c->values[i].choice == HLH_NK_LOW ? _("low") : _("normal"));
+          else if (info->kind == HLH_FIELD_KIND_GRADE)
+            g_string_append_printf (s, "  %s: %s\n", _(info->label),
+                                    hlh_iechs_grade_text (c->values[i].choice));
+          else
+            g_string_append_printf (s, "  %s: %s\n", _(info->label), value);
+        }
+      else if (i < HLH_FIELD_FERRITIN_ULN || (i >= HLH_FIELD_SJIA && i <= HLH_FIELD_MOLECULAR_DIAGNOSIS)
+               || i == HLH_FIELD_NK_ACTIVITY)
+        {
+          if (unknown->len > 0)
+            g_string_append (unknown, ", ");
+          g_string_append (unknown, _(info->label));
+        }
+    }
+  if (unknown->len > 0)
+    g_string_append_printf (s, _("  Unknown: %s\n"), unknown->str);
+
+  g_string_append (s, _("  Trigger history: "));
+  if (c->triggers == 0)
+    g_string_append (s, _("none recorded"));
+  for (guint t = 0, n = 0; t < HLH_N_TRIGGERS; t++)
+    {
+      const HlhTriggerInfo *info = hlh_trigger_get_info (t);
+      if (!hlh_case_has_trigger (c, t))
+        continue;
+      g_string_append_printf (s, "%s%s (%s)", n++ > 0 ? "; " : "", _(info->label),
+                              _(hlh_trigger_group_get_info (info->group)->label));
+    }
+  g_string_append_c (s, '\n');
+}
+
+static void
+append_range (GString *s,
+              int      min,
+              int      max)
+{
+  if (min == max)
+    g_string_append_printf (s, "%d", min);
+  else
+    g_string_append_printf (s, "%d–%d", min, max);
+}
+
+static void
+append_hscore (GString             *s,
+               const HlhAssessment *a,
+               const HlhCase       *c)
+{
+  const HlhHScore *h = &a->hscore;
+  g_autofree char *probability = hlh_hscore_probability_text (h->min, h->max);
+
+  heading (s, _("HSCORE (Fardet 2014)"));
+  g_string_append (s, _("  Score: "));
+  append_range (s, h->min, h->max);
+  g_string_append_printf (s, _(" of %d"), HLH_HSCORE_MAX);
+  if (!h->complete)
+    g_string_append (s, _(" (a range: some findings are unknown)"));
+  g_string_append_printf (s, _("\n  Probability of reactive HLH: %s (interpolated from the "
+                               "paper's table)\n"), probability);
+  g_string_append_printf (s, _("  Cut-off ≥ %d: %s\n"), HLH_HSCORE_CUTOFF,
+                          h->reaches_cutoff == HLH_VERDICT_YES ? _("reached")
+                          : h->reaches_cutoff == HLH_VERDICT_NO ? _("not reached")
+                          : _("undetermined"));
+  for (guint i = 0; i < HLH_HSCORE_N_ITEMS; i++)
+    {
+      const HlhHScoreItem *item = hlh_hscore_get_item (i);
+      g_autofree char *basis = hlh_hscore_dup_item_basis (i, c);
+
+      g_string_append_printf (s, "    %s: ", _(item->criterion.label));
+      append_range (s, h->items[i].min, h->items[i].max);
+      g_string_append_printf (s, _(" points (%s)\n"), basis);
+    }
+  g_string_append_printf (s, _("  Context: a cut-off of %d was reported for adult ICU patients "
+                               "(Knaak 2020); 169 remains the cut-off used here.\n"),
+                          HLH_HSCORE_ICU_CUTOFF);
+}
+
+static void
+append_criteria (GString            *s,
+                 const HlhCriterion *(*get) (guint),
+                 const HlhState     *states,
+                 guint               n,
+                 const HlhCase      *c)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const HlhCriterion *criterion = get (i);
+      g_autofree char *rule = hlh_criterion_describe (criterion);
+      g_autofree char *basis = hlh_criterion_dup_basis (criterion, c);
+
+      if (states[i] == HLH_STATE_UNKNOWN)
+        g_string_append_printf (s, _("    %s: unknown (%s; rule: %s)\n"), _(criterion->label),
+                                basis, rule);
+      else
+        g_string_append_printf (s, "    %s: %s (%s)\n", _(criterion->label),
+                                state_text (states[i]), basis);
+    }
+}
+
+static const HlhCriterion *
+get_hlh2004 (guint i)
+{
+  return hlh_hlh2004_get_criterion (i);
+}
+
+static void
+append_hlh2004 (GString             *s,
+                const HlhAssessment *a,
+                const HlhCase       *c)
+{
+  g_autofree char *status = hlh_hlh2004_dup_status_text (&a->hlh2004);
+  g_autofree char *molecular = hlh_criterion_dup_basis (hlh_hlh2004_get_molecular (), c);
+
+  heading (s, _("HLH-2004 (Henter 2007)"));
+  g_string_append_printf (s, "  %s\n", status);
+  g_string_append_printf (s, _("    Molecular diagnosis consistent with HLH: %s\n"),
+                          hlh_case_is_known (c, HLH_FIELD_MOLECULAR_DIAGNOSIS)
+                            ? molecular : _("not recorded (counts as not established)"));
+  append_criteria (s, get_hlh2004, a->hlh2004.criteria, HLH_HLH2004_N_CRITERIA, c);
+  g_string_append (s, _("  Fever threshold 38.5 °C: HLH-2004 states no number; this is the "
+                        "threshold in common use.\n"));
+  g_string_append (s, _("  Context: ≥ 4 of 8 criteria performed best in adult ICU patients "
+                        "(Knaak 2020).\n"));
+}
+
+static void
+append_mas (GString             *s,
+            const HlhAssessment *a,
+            const HlhCase       *c)
+{
+  const HlhMsScore *ms = &a->ms_score;
+
+  heading (s, _("MAS IN SYSTEMIC JIA"));
+  switch (a->mas2016.applicability)
+    {
+    case HLH_MAS2016_NO_SJIA:
+      g_string_append (s, _("  2016 classification criteria (Ravelli 2016): not applicable, "
+                            "sJIA not recorded\n"));
+      break;
+    case HLH_MAS2016_AFEBRILE:
+      g_string_append (s, _("  2016 classification criteria (Ravelli 2016): not applicable, "
+                            "the patient is afebrile\n"));
+      break;
+    case HLH_MAS2016_APPLICABLE:
+    default:
+      g_string_append_printf (s, _("  2016 classification criteria (Ravelli 2016): %s "
+                                   "(ferritin > 684 ng/mL and at least 2 of the others; "
+                                   "classification, not diagnostic, criteria)\n"),
+                              status_text (a->mas2016.status));
+      append_criteria (s, hlh_mas2016_get_criterion, a->mas2016.criteria,
+                       HLH_MAS2016_N_CRITERIA, c);
+      break;
+    }
+  if (ms->computed)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_string_append_printf (s, _("  MS score (Minoia 2019): %s; %s (MAS suggested at ≥ −2.1)%s\n"),
+                              g_ascii_formatd (buf, sizeof buf, "%.2f", ms->value),
+                              ms->suggests_mas == HLH_VERDICT_YES ? _("suggests MAS")
+                                                                  : _("does not suggest MAS"),
+                              ms->applicable ? "" : _(", shown although sJIA is not recorded"));
+    }
+  else if (ms->applicable)
+    g_string_append_printf (s, _("  MS score (Minoia 2019): not computed, %u inputs unknown\n"),
+                            ms->n_missing);
+}
+
+static void
+append_ohi (GString             *s,
+            const HlhAssessment *a,
+            const HlhCase       *c)
+{
+  const char *word = a->ohi.status == HLH_STATUS_FULFILLED ? _("positive")
+                     : a->ohi.status == HLH_STATUS_NOT_FULFILLED ? _("negative")
+                     : _("undetermined");
+
+  heading (s, _("OPTIMIZED HLH INFLAMMATORY (OHI) INDEX (Zoref-Lorenz 2022)"));
+  g_string_append_printf (s, _("  %s (sCD25 > 3900 U/mL and ferritin > 1000 ng/mL; derived in "
+                               "adults with haematological malignancy)\n"), word);
+  append_criteria (s, hlh_ohi_get_criterion, a->ohi.criteria, HLH_OHI_N_CRITERIA, c);
+}
+
+static void
+append_iec (GString             *s,
+            const HlhAssessment *a,
+            const HlhCase       *c)
+{
+  const HlhIechs *iechs = &a->iechs;
+  const char *cartox = a->cartox.status == HLH_STATUS_FULFILLED ? _("possible")
+                       : a->cartox.status == HLH_STATUS_NOT_FULFILLED ? _("criteria not met")
+                       : _("undetermined");
+
+  heading (s, _("AFTER IMMUNE-EFFECTOR-CELL THERAPY"));
+  g_string_append_printf (s, _("  IEC-HS checklist (Hines 2023): %u of %d most common "
+                               "manifestations present, %u unknown; %u other manifestations "
+                               "present\n"),
+                          iechs->common.met, HLH_IECHS_N_COMMON, iechs->common.unknown,
+                          iechs->other.met);
+  for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
+    {
+      g_autofree char *basis = hlh_iechs_dup_basis (i, c);
+      g_string_append_printf (s, "    %s: %s (%s)\n", _(hlh_iechs_get_item (i)->label),
+                              state_text (iechs->items[i]), basis);
+    }
+  g_string_append_printf (s, _("  Grade (clinician's choice): %s\n"),
+                          iechs->grade > 0 ? hlh_iechs_grade_text (iechs->grade)
+                                           : _("not graded"));
+  g_string_append_printf (s, _("  CAR-T related HLH/MAS (Neelapu 2018): %s (peak ferritin "
+                               "> 10,000 ng/mL and any 2 of the others)\n"), cartox);
+  append_criteria (s, hlh_cartox_get_criterion, a->cartox.criteria, HLH_CARTOX_N_CRITERIA, c);
+}
+
+static void
+append_notes (GString    *s,
+              const char *title,
+              GPtrArray  *notes)
+{
+  if (notes->len == 0)
+    return;
+  heading (s, title);
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append_printf (s, "  - %s\n", ((HlhNote *) notes->pdata[i])->text);
+}
+
+static void
+append_reference (GString            *s,
+                  const HlhReference *r)
+{
+  g_string_append_printf (s, "  %s doi:%s\n", r->citation, r->doi);
+}
+
+static void
+append_references (GString             *s,
+                   const HlhAssessment *a)
+{
+  heading (s, _("REFERENCES"));
+  append_reference (s, hlh_hscore_get_reference ());
+  append_reference (s, hlh_hlh2004_get_reference ());
+  if (a->mas2016.applicability != HLH_MAS2016_NO_SJIA || a->ms_score.computed)
+    {
+      append_reference (s, hlh_mas2016_get_reference ());
+      append_reference (s, hlh_msscore_get_reference ());
+    }
+  if (a->ohi.relevant)
+    append_reference (s, hlh_ohi_get_reference ());
+  if (a->iechs.applicable)
+    {
+      append_reference (s, hlh_iechs_get_reference ());
+      append_reference (s, hlh_cartox_get_reference ());
+    }
+  g_string_append (s, "  Knaak C et al. Crit Care 2020;24:244. doi:10.1186/s13054-020-02941-3\n");
+}
+
+/**
+ * hlh_report_text:
+ * @when: the date and time to print
+ *
+ * Returns: (transfer full): the report: findings with units as entered, each item's points or
+ *   state and what decided it, totals, ranges, probability, statuses, what would decide the
+ *   open results, references, the app version, date and time, and the disclaimer
+ */
+char *
+hlh_report_text (const HlhCase       *c,
+                 const HlhAssessment *a,
+                 GDateTime           *when)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  g_autoptr(GPtrArray) decisive = hlh_assessment_dup_decisive (a, c);
+  g_autoptr(GPtrArray) warnings = hlh_assessment_dup_warnings (a, c);
+
+  g_string_append_printf (s, _("HLH assessment, %s, HLH Calculator %s\n"), date,
+                          PACKAGE_VERSION);
+  g_string_append_printf (s, "%s\n", _(hlh_disclaimer));
+  append_findings (s, c);
+  append_hscore (s, a, c);
+  append_hlh2004 (s, a, c);
+  if (a->mas2016.applicability != HLH_MAS2016_NO_SJIA || a->ms_score.computed)
+    append_mas (s, a, c);
+  if (a->ohi.relevant)
+    append_ohi (s, a, c);
+  if (a->iechs.applicable)
+    append_iec (s, a, c);
+  append_notes (s, _("WHAT WOULD DECIDE IT"), decisive);
+  append_notes (s, _("PLEASE CHECK"), warnings);
+  append_references (s, a);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hlh-units.h"
+
+/* clinical-spec section 9. Spellings include both micro signs (U+00B5 and U+03BC). */
+static const HlhUnitInfo units[HLH_N_UNITS] = {
+  { HLH_UNIT_CELSIUS, HLH_QUANTITY_TEMPERATURE, "°C", { "°C", "C", "degC", NULL }, 0, 1, 1 },
+  { HLH_UNIT_FAHRENHEIT, HLH_QUANTITY_TEMPERATURE, "°F", { "°F", "F", "degF", NULL }, -32, 5, 9 },
+  { HLH_UNIT_HB_G_DL, HLH_QUANTITY_HEMOGLOBIN, "g/dL", { "g/dL", NULL }, 0, 1, 1 },
+  { HLH_UNIT_HB_G_L, HLH_QUANTITY_HEMOGLOBIN, "g/L", { "g/L", NULL }, 0, 1, 10 },
+  { HLH_UNIT_HB_MMOL_L, HLH_QUANTITY_HEMOGLOBIN, "mmol/L", { "mmol/L", NULL }, 0, 1, 0.6206 },
+  { HLH_UNIT_CELLS_E9_L, HLH_QUANTITY_CELL_COUNT, "×10⁹/L",
+    { "10^9/L", "G/L", "×10⁹/L", "x10^9/L", "×10^9/L", "10⁹/L", NULL }, 0, 1, 1 },
+  { HLH_UNIT_CELLS_E3_UL, HLH_QUANTITY_CELL_COUNT, "×10³/µL",
+    { "10^3/uL", "10^3/µL", "10^3/μL", "×10³/µL", "x10^3/uL", "×10^3/µL", "10³/µL", NULL },
+    0, 1, 1 },
+  { HLH_UNIT_CELLS_PER_UL, HLH_QUANTITY_CELL_COUNT, "/µL",
+    { "/uL", "/µL", "/μL", "/mm3", "/mm³", NULL }, 0, 1, 1000 },
+  { HLH_UNIT_FERRITIN_NG_ML, HLH_QUANTITY_FERRITIN, "ng/mL", { "ng/mL", NULL }, 0, 1, 1 },
+  { HLH_UNIT_FERRITIN_UG_L, HLH_QUANTITY_FERRITIN, "µg/L", { "µg/L", "ug/L", "μg/L", NULL },
+    0, 1, 1 },
+  { HLH_UNIT_FERRITIN_PMOL_L, HLH_QUANTITY_FERRITIN, "pmol/L", { "pmol/L", NULL }, 0, 1, 2.247 },
+  { HLH_UNIT_TG_MMOL_L, HLH_QUANTITY_TRIGLYCERIDES, "mmol/L", { "mmol/L", NULL }, 0, 1, 1 },
+  { HLH_UNIT_TG_MG_DL, HLH_QUANTITY_TRIGLYCERIDES, "mg/dL", { "mg/dL", NULL }, 0, 1, 88.57 },
+  { HLH_UNIT_FIB_G_L, HLH_QUANTITY_FIBRINOGEN, "g/L", { "g/L", NULL }, 0, 1, 1 },
+  { HLH_UNIT_FIB_MG_DL, HLH_QUANTITY_FIBRINOGEN, "mg/dL", { "mg/dL", NULL }, 0, 1, 100 },
+  { HLH_UNIT_ENZYME_U_L, HLH_QUANTITY_ENZYME, "U/L", { "U/L", NULL }, 0, 1, 1 },
+  { HLH_UNIT_ENZYME_IU_L, HLH_QUANTITY_ENZYME, "IU/L", { "IU/L", NULL }, 0, 1, 1 },
+  { HLH_UNIT_ENZYME_UKAT_L, HLH_QUANTITY_ENZYME, "µkat/L",
+    { "µkat/L", "ukat/L", "μkat/L", NULL }, 0, 60, 1 },
+  { HLH_UNIT_SCD25_U_ML, HLH_QUANTITY_SCD25, "U/mL", { "U/mL", NULL }, 0, 1, 1 },
+  { HLH_UNIT_AGE_YEARS, HLH_QUANTITY_AGE, "years", { "years", "y", "year", "yr", NULL }, 0, 1, 1 },
+  { HLH_UNIT_AGE_MONTHS, HLH_QUANTITY_AGE, "months", { "months", "mo", "month", NULL }, 0, 1, 12 },
+  { HLH_UNIT_AGE_WEEKS, HLH_QUANTITY_AGE, "weeks", { "weeks", "w", "week", "wk", NULL },
+    0, 7, 365.25 },
+  { HLH_UNIT_AGE_DAYS, HLH_QUANTITY_AGE, "days", { "days", "d", "day", NULL }, 0, 1, 365.25 },
+};
+
+static const HlhUnit canonical[HLH_N_QUANTITIES] = {
+  [HLH_QUANTITY_TEMPERATURE] = HLH_UNIT_CELSIUS,
+  [HLH_QUANTITY_HEMOGLOBIN] = HLH_UNIT_HB_G_DL,
+  [HLH_QUANTITY_CELL_COUNT] = HLH_UNIT_CELLS_E9_L,
+  [HLH_QUANTITY_FERRITIN] = HLH_UNIT_FERRITIN_NG_ML,
+  [HLH_QUANTITY_TRIGLYCERIDES] = HLH_UNIT_TG_MMOL_L,
+  [HLH_QUANTITY_FIBRINOGEN] = HLH_UNIT_FIB_G_L,
+  [HLH_QUANTITY_ENZYME] = HLH_UNIT_ENZYME_U_L,
+  [HLH_QUANTITY_SCD25] = HLH_UNIT_SCD25_U_ML,
+  [HLH_QUANTITY_AGE] = HLH_UNIT_AGE_YEARS,
+};
+
+const HlhUnitInfo *
+hlh_unit_get_info (HlhUnit unit)
+{
+  g_return_val_if_fail (unit < HLH_N_UNITS, &units[0]);
+  return &units[unit];
+}
+
+const char *
+hlh_unit_get_symbol (HlhUnit unit)
+{
+  return hlh_unit_get_info (unit)->symbol;
+}
+
+HlhQuantity
+hlh_unit_get_quantity (HlhUnit unit)
+{
+  return hlh_unit_get_info (unit)->quantity;
+}
+
+HlhUnit
+hlh_quantity_get_canonical (HlhQuantity quantity)
+{
+  g_return_val_if_fail (quantity < HLH_N_QUANTITIES, HLH_UNIT_CELSIUS);
+  return canonical[quantity];
+}
+
+/* ASCII letters compare without case; other bytes (µ, °, ⁹) must match exactly. */
+static gboolean
+spelling_equal (const char *spelling,
+                const char *text,
+                gsize       length)
+{
+  return strlen (spelling) == length && g_ascii_strncasecmp (spelling, text, length) == 0;
+}
+
+static gboolean
+unit_has_spelling (const HlhUnitInfo *info,
+                   const char        *text,
+                   gsize              length)
+{
+  for (guint i = 0; info->spellings[i] != NULL; i++)
+    if (spelling_equal (info->spellings[i], text, length))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * hlh_unit_lookup:
+ * @quantity: the quantity the unit must measure
+ * @spelling: the unit as typed (not nul-terminated if @length is not -1)
+ * @length: the length of @spelling in bytes, or -1
+ * @unit: (out): the unit
+ *
+ * Returns: %TRUE if @spelling is an accepted spelling of a unit of @quantity
+ */
+gboolean
+hlh_unit_lookup (HlhQuantity  quantity,
+                 const char  *spelling,
+                 gsize        length,
+                 HlhUnit     *unit)
+{
+  g_return_val_if_fail (spelling != NULL, FALSE);
+
+  if (length == (gsize) -1)
+    length = strlen (spelling);
+  for (guint i = 0; i < HLH_N_UNITS; i++)
+    {
+      if (units[i].quantity == quantity && unit_has_spelling (&units[i], spelling, length))
+        {
+          *unit = units[i].unit;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * hlh_unit_is_spelling:
+ *
+ * Returns: %TRUE if @spelling names a unit of any quantity
+ */
+gboolean
+hlh_unit_is_spelling (const char *spelling,
+                      gsize       length)
+{
+  if (length == (gsize) -1)
+    length = strlen (spelling);
+  for (guint i = 0; i < HLH_N_UNITS; i++)
+    if (unit_has_spelling (&units[i], spelling, length))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * hlh_unit_convert:
+ * @value: a value in @from
+ * @from: its unit
+ * @to: a unit of the same quantity
+ *
+ * A value in its own unit comes back untouched, so a value typed in a rule's native unit is
+ * compared exactly as typed.
+ *
+ * Returns: @value expressed in @to
+ */
+double
+hlh_unit_convert (double  value,
+                  HlhUnit from,
+                  HlhUnit to)
+{
+  const HlhUnitInfo *a = hlh_unit_get_info (from);
+  const HlhUnitInfo *b = hlh_unit_get_info (to);
+  double canonical_value;
+
+  g_return_val_if_fail (a->quantity == b->quantity, value);
+
+  if (from == to)
+    return value;
+  canonical_value = (value + a->offset) * a->multiply / a->divide;
+  return canonical_value * b->divide / b->multiply - b->offset;
+}
+
+/**
+ * hlh_quantity_dup_spellings:
+ *
+ * Returns: (transfer full): the accepted units of @quantity, for messages ("ng/mL, µg/L, pmol/L")
+ */
+char *
+hlh_quantity_dup_spellings (HlhQuantity quantity)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < HLH_N_UNITS; i++)
+    {
+      if (units[i].quantity != quantity)
+        continue;
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, units[i].symbol);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * hlh_format_number_decimals:
+ * @decimals: the most decimals to show
+ *
+ * Formats a value for messages and machine output: "." as decimal mark, no grouping, no
+ * trailing zeros ("38.4", "2000").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+hlh_format_number_decimals (double value,
+                            guint  decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 16];
+  char format[8];
+  char *end;
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  if (strchr (buf, '.') != NULL)
+    {
+      end = buf + strlen (buf) - 1;
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+  if (strcmp (buf, "-0") == 0)
+    return g_strdup ("0");
+  return g_strdup (buf);
+}
+
+/**
+ * hlh_format_number:
+ *
+ * hlh_format_number_decimals() with at most four decimals.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+hlh_format_number (double value)
+{
+  return hlh_format_number_decimals (value, 4);
+}
