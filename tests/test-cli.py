@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""hlh-score run as a process, for each option; TAP output.
+
+Expected values come from tests/vectors/cases.tsv (worked out by hand there) and the
+clinical-spec worked examples, never from the program under test."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HLH_SCORE = sys.argv[1]
+results = []
+
+
+def run(*args, stdin=None, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    p = subprocess.run([HLH_SCORE, *args], input=stdin, capture_output=True, text=True,
+                       env=e, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test(fn):
+    name = fn.__name__
+    try:
+        fn()
+        results.append((True, name, ""))
+    except AssertionError as exc:
+        results.append((False, name, str(exc)))
+    except Exception as exc:  # a crash is a failure too
+        results.append((False, name, repr(exc)))
+    return fn
+
+
+def check(cond, msg=""):
+    if not cond:
+        raise AssertionError(msg)
+
+
+# Case 6 of cases.tsv: marrow and sCD25 pending.
+CASE6 = ["age=35", "temperature=38.6", "hepatomegaly=no", "splenomegaly=yes",
+         "immunosuppression=no", "hemoglobin=8.8", "leukocytes=6.2", "neutrophils=0.8",
+         "platelets=61", "ferritin=4200", "triglycerides=2.1", "fibrinogen=2.8", "ast=25",
+         "nk_activity=normal", "hemophagocytosis_other=no"]
+
+
+@test
+def version():
+    code, out, _ = run("--version")
+    check(code == 0 and out.startswith("hlh-score "), out)
+
+
+@test
+def help_describes_findings():
+    code, out, _ = run("--help")
+    check(code == 0, code)
+    check("FINDING" in out and "--csv" in out and "--json" in out and "--units" in out, out)
+
+
+@test
+def units_lists_fields_units_and_triggers():
+    code, out, _ = run("--units")
+    check(code == 0, code)
+    for word in ["ferritin", "pmol/L", "triglycerides", "mg/dL", "10^3/uL", "°F", "nk_activity",
+                 "low, normal, unknown", "ebv", "iec_therapy", "checkpoint_inhibitor"]:
+        check(word in out, word)
+
+
+@test
+def text_report():
+    code, out, err = run(*CASE6)
+    check(code == 0, err)
+    check("Score: 159–194 of 337" in out, out)
+    check("Decision support for clinicians, not a diagnosis" in out, out)
+
+
+@test
+def json_contract():
+    code, out, err = run("--json", *CASE6)
+    check(code == 0, err)
+    doc = json.loads(out)
+    h = doc["hscore"]
+    check((h["min"], h["max"], h["complete"], h["cutoff"]) == (159, 194, False, 169), h)
+    check(h["reaches_cutoff"] == "undetermined", h)
+    check(abs(h["probability"]["min_percent"] - 38.5) < 1e-9, h["probability"])
+    check(abs(h["probability"]["max_percent"] - 83.2) < 1e-9, h["probability"])
+    check(h["probability"]["text"] == "38.5 % – 83.2 %", h["probability"])
+    items = {i["id"]: i for i in h["items"]}
+    check(items["temperature"]["min"] == 33 and items["temperature"]["known"], items)
+    check(items["hemophagocytosis_marrow"]["max"] == 35
+          and not items["hemophagocytosis_marrow"]["known"], items)
+    r = doc["hlh2004"]
+    check((r["met"], r["unknown"], r["not_met"], r["status"]) == (4, 2, 2, "undetermined"), r)
+    states = {c["id"]: c["state"] for c in r["criteria"]}
+    check(states == {"fever": "met", "splenomegaly": "met", "cytopenias": "met",
+                     "triglycerides_fibrinogen": "not_met", "hemophagocytosis": "unknown",
+                     "nk_activity": "not_met", "ferritin": "met", "scd25": "unknown"}, states)
+    check(doc["mas2016"]["status"] == "not_applicable", doc["mas2016"])
+    check(doc["ms_score"]["value"] is None and doc["ms_score"]["suggests_mas"] == "undetermined",
+          doc["ms_score"])
+    check(set(doc["ms_score"]["missing"]) == {"cns_involvement", "hemorrhage", "active_arthritis",
+                                              "ldh"}, doc["ms_score"])
+    check(doc["ohi"]["status"] == "undetermined", doc["ohi"])
+    check(doc["cartox2018"]["applicable"] is False and doc["iechs"]["applicable"] is False, doc)
+    decisive = {(d["set"], d["finding"]) for d in doc["decisive"]}
+    check(("hscore", "hemophagocytosis_marrow") in decisive, decisive)
+    check(("hlh2004", "scd25") in decisive, decisive)
+    check(isinstance(doc["warnings"], list) and doc["disclaimer"], doc)
+
+
+@test
+def json_ms_score_example():
+    # clinical-spec 4 formula; -0.45 + 0.85 - 1.00 + 0.40 = -0.20 (tests/vectors/msscore.tsv).
+    code, out, err = run("--json", "sjia=yes", "cns_involvement=no", "hemorrhage=no",
+                         "active_arthritis=no", "platelets=150", "ldh=850",
+                         "fibrinogen=250mg/dL", "ferritin=4000")
+    check(code == 0, err)
+    ms = json.loads(out)["ms_score"]
+    check(abs(ms["value"] - (-0.20)) < 1e-9 and ms["suggests_mas"] == "yes", ms)
+
+
+@test
+def json_probability_ends():
+    # Nothing known: 0..337, "<1 %" to ">99 %" (issue 2: 1 and 99 at the ends).
+    code, out, _ = run("--json")
+    p = json.loads(out)["hscore"]["probability"]
+    check((p["min_percent"], p["max_percent"]) == (1.0, 99.0), p)
+    check(p["text"] == "<1 % – >99 %", p)
+
+
+@test
+def unit_after_number_or_space():
+    a = json.loads(run("--json", "ferritin=8400ng/mL")[1])["hscore"]["items"]
+    b = json.loads(run("--json", "ferritin=8400 ng/mL")[1])["hscore"]["items"]
+    c = json.loads(run("--json", "ferritin=8400")[1])["hscore"]["items"]
+    check(a == b == c and a[4]["min"] == 50, a)
+
+
+@test
+def refused_input_exit_1():
+    cases = [
+        (["ferritinn=8400"], "ferritinn"),
+        (["ferritin=12,000"], "Ferritin"),
+        (["temperature=101.3"], "°F"),
+        (["ferritin=8400 mg/dL"], "Ferritin"),
+        (["splenomegaly=maybe"], "Splenomegaly"),
+        (["nk_activity=yes"], "NK-cell"),
+        (["hemoglobin"], "hemoglobin"),
+        (["triggers=ebola"], "ebola"),
+    ]
+    for args, word in cases:
+        code, out, err = run(*args)
+        check(code == 1, (args, code))
+        check(out == "", (args, out))
+        check(word in err, (args, err))
+
+
+@test
+def usage_errors_exit_2():
+    check(run("--no-such-option")[0] == 2)
+    check(run("--csv", "-", "ferritin=1", stdin="ferritin\n1\n")[0] == 2)
+
+
+@test
+def case_file():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "case6.hlhcase")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("[Case]\nformat=1\n[Findings]\n")
+            for finding in CASE6:
+                key, value = finding.split("=")
+                f.write(f"{key}={value}\n")
+        code, out, err = run("--json", "--case", path)
+        check(code == 0, err)
+        check(json.loads(out)["hscore"]["min"] == 159, out)
+        # Findings on the command line override the file: marrow positive adds 35.
+        code, out, err = run("--json", "--case", path, "hemophagocytosis_marrow=yes")
+        h = json.loads(out)["hscore"]
+        check((h["min"], h["max"]) == (194, 194), h)
+
+        newer = os.path.join(d, "newer.hlhcase")
+        with open(newer, "w", encoding="utf-8") as f:
+            f.write("[Case]\nformat=2\n")
+        code, out, err = run("--case", newer)
+        check(code == 1 and "newer.hlhcase" in err and "newer version" in err, err)
+        code, out, err = run("--case", os.path.join(d, "missing.hlhcase"))
+        check(code == 1 and "missing.hlhcase" in err, err)
+
+
+@test
+def csv_file_and_stdin():
+    data = "id,ferritin,temperature\nx,2000,39\ny,6001,\n"
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "batch.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(data)
+        code, out, err = run("--csv", path)
+    check(code == 0, err)
+    code2, out2, _ = run("--csv", "-", stdin=data)
+    check(code2 == 0 and out2 == out, out2)
+    rows = out.strip().split("\n")
+    check(len(rows) == 3 and rows[1].startswith("x,68,") and rows[2].startswith("y,50,"), rows)
+
+
+@test
+def csv_bad_row_exit_3():
+    code, out, err = run("--csv", "-", stdin="id,ferritin\na,2000\nb,12,000\nc,\"1,5\"\n")
+    check(code == 3, code)
+    check("line 3" in err and "line 4" in err, err)
+    rows = out.strip().split("\n")
+    check(rows[1].startswith("a,35,") and len(rows) == 4, rows)
+
+
+@test
+def csv_unknown_column_exit_1():
+    code, out, err = run("--csv", "-", stdin="id,ferritine\na,1\n")
+    check(code == 1 and "ferritine" in err, err)
+
+
+@test
+def csv_missing_file_exit_1():
+    code, out, err = run("--csv", "/nonexistent/batch.csv")
+    check(code == 1 and "batch.csv" in err, err)
+
+
+@test
+def locale_does_not_change_machine_output():
+    for loc in ["de_DE.UTF-8", "fr_FR.UTF-8"]:
+        env = {"LC_ALL": loc}
+        code, out, err = run("--json", *CASE6, env=env)
+        check(code == 0, err)
+        check(json.loads(out)["hscore"]["probability"]["min_percent"] == 38.5, out)
+        code, out, err = run("--csv", "-", stdin="ferritin\n2000\n", env=env)
+        # 2000 ng/mL = 35; every other item unknown: 337 - 50 + 35 = 322.
+        check(out.split("\n")[1].startswith(",35,322,1.0,99.0,"), out)
+        # A decimal comma on the command line is read as such in any locale.
+        code, out, err = run("--json", "temperature=38,4", env=env)
+        check(json.loads(out)["hscore"]["items"][1]["min"] == 33, out)
+
+
+print(f"1..{len(results)}")
+for i, (ok, name, msg) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} {name}")
+    if not ok:
+        for line in msg.splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)
