@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "hlh-assess.h"
@@ -24,6 +25,7 @@ typedef struct
   ColumnKind kind;
   HlhField   field;
   HlhUnit    unit;
+  gboolean   numeric;
 } Column;
 
 typedef struct
@@ -32,9 +34,15 @@ typedef struct
   gsize  length;
 } Cell;
 
+#define BLOCK_SIZE (64 * 1024)
+
 typedef struct
 {
   FILE     *in;
+  char     *block;
+  gsize     block_pos;
+  gsize     block_len;
+  gboolean  eof;
   GString  *record;
   guint64   line;
   guint64   next_line;
@@ -44,32 +52,82 @@ typedef struct
   gboolean  too_many_cells;
 } Reader;
 
-/* Reads one record, which a quoted cell may spread over several lines. */
+static gboolean
+fill_block (Reader *r)
+{
+  if (r->eof)
+    return FALSE;
+  r->block_len = fread (r->block, 1, BLOCK_SIZE, r->in);
+  r->block_pos = 0;
+  if (r->block_len == 0)
+    r->eof = TRUE;
+  return r->block_len > 0;
+}
+
+static void
+append_limited (Reader     *r,
+                const char *data,
+                gsize       length)
+{
+  gsize room = HLH_CSV_MAX_RECORD - MIN (r->record->len, HLH_CSV_MAX_RECORD);
+
+  if (length > room)
+    r->too_long = TRUE;
+  g_string_append_len (r->record, data, MIN (length, room));
+}
+
+static gboolean
+odd_quotes (const char *data,
+            gsize       length)
+{
+  gboolean odd = FALSE;
+
+  for (const char *p = memchr (data, '"', length); p != NULL;
+       p = memchr (p + 1, '"', length - (p + 1 - data)))
+    odd = !odd;
+  return odd;
+}
+
+/* Reads one record, which a quoted cell may spread over several lines. Reads in blocks;
+ * only the record (at most HLH_CSV_MAX_RECORD bytes of it) is kept. */
 static gboolean
 read_record (Reader *r)
 {
-  gboolean quoted = FALSE;
-  int ch;
+  gboolean quoted = FALSE, any = FALSE;
 
   g_string_truncate (r->record, 0);
   r->too_long = FALSE;
   r->line = r->next_line;
-  while ((ch = getc_unlocked (r->in)) != EOF)
+  for (;;)
     {
-      if (ch == '"')
-        quoted = !quoted;
-      if (ch == '\n')
+      const char *start, *newline;
+      gsize available;
+
+      if (r->block_pos >= r->block_len && !fill_block (r))
+        break;
+      any = TRUE;
+      start = r->block + r->block_pos;
+      available = r->block_len - r->block_pos;
+      newline = memchr (start, '\n', available);
+      if (newline == NULL)
         {
-          r->next_line++;
-          if (!quoted)
-            break;
+          quoted ^= odd_quotes (start, available);
+          append_limited (r, start, available);
+          r->block_pos = r->block_len;
+          continue;
         }
-      if (r->record->len < HLH_CSV_MAX_RECORD)
-        g_string_append_c (r->record, (char) ch);
-      else
-        r->too_long = TRUE;
+      quoted ^= odd_quotes (start, newline - start);
+      r->block_pos += newline - start + 1;
+      r->next_line++;
+      if (quoted)
+        {
+          append_limited (r, start, newline - start + 1);
+          continue;
+        }
+      append_limited (r, start, newline - start);
+      break;
     }
-  if (ch == EOF && r->record->len == 0 && !r->too_long)
+  if (!any)
     return FALSE;
   if (r->record->len > 0 && r->record->str[r->record->len - 1] == '\r')
     g_string_truncate (r->record, r->record->len - 1);
@@ -175,6 +233,7 @@ parse_header (Reader   *r,
 
           columns[i].kind = COLUMN_FIELD;
           columns[i].unit = hlh_field_get_info (columns[i].field)->unit;
+          columns[i].numeric = hlh_field_get_info (columns[i].field)->kind == HLH_FIELD_KIND_NUMBER;
           if (*set & bit)
             {
               g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
@@ -216,7 +275,10 @@ parse_header (Reader   *r,
 static gboolean
 is_machine_number (const Cell *cell)
 {
-  return cell->length > 0 && strspn (cell->text, "0123456789.") == cell->length;
+  for (gsize i = 0; i < cell->length; i++)
+    if (!g_ascii_isdigit (cell->text[i]) && cell->text[i] != '.')
+      return FALSE;
+  return cell->length > 0;
 }
 
 static gboolean
@@ -244,6 +306,7 @@ fill_case (HlhCase       *c,
     {
       const Cell *cell = &r->cells[i];
       double number;
+      int choice;
 
       if (columns[i].kind == COLUMN_ID || cell->length == 0)
         continue;
@@ -252,8 +315,10 @@ fill_case (HlhCase       *c,
           if (!hlh_case_set_triggers_from_text (c, cell->text, error))
             return FALSE;
         }
-      else if (is_machine_number (cell) &&
-               hlh_field_get_info (columns[i].field)->kind == HLH_FIELD_KIND_NUMBER)
+      else if (!columns[i].numeric &&
+               hlh_field_lookup_choice (columns[i].field, cell->text, cell->length, &choice))
+        hlh_case_set_choice (c, columns[i].field, choice);
+      else if (columns[i].numeric && is_machine_number (cell))
         {
           g_autoptr(GError) local_error = NULL;
           /* The common case, without allocating: a bare number in the column's unit. */
@@ -295,30 +360,87 @@ append_csv_text (GString    *s,
   g_string_append_c (s, '"');
 }
 
+/* printf would do, at a cost a batch of millions notices; values are small and the output
+ * is machine format ("." decimals whatever the locale). */
 static void
-append_number (GString    *s,
-               double      value,
-               const char *format)
+append_int (GString *s,
+            gint64   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[24], *p = buf + sizeof buf;
+  guint64 v = value < 0 ? (guint64) -value : (guint64) value;
 
-  g_string_append (s, g_ascii_formatd (buf, sizeof buf, format, value));
+  do
+    *--p = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  while (p < buf + sizeof buf)
+    g_string_append_c (s, *p++);
 }
 
 static void
-append_result (GString             *s,
-               const HlhAssessment *a)
+append_fixed (GString *s,
+              double   value,
+              guint    decimals)
 {
-  g_string_append_printf (s, "%d,%d,", a->hscore.min, a->hscore.max);
-  append_number (s, a->hscore.probability_min, "%.1f");
+  static const gint64 scale[] = { 1, 10, 100, 1000, 10000 };
+  gint64 scaled = llround (value * scale[decimals]);
+  gint64 whole = scaled / scale[decimals], frac = ABS (scaled % scale[decimals]);
+  char digits[8];
+
+  if (scaled < 0 && whole == 0)
+    g_string_append_c (s, '-');
+  append_int (s, whole);
+  g_string_append_c (s, '.');
+  for (guint i = decimals; i > 0; i--, frac /= 10)
+    digits[i - 1] = (char) ('0' + frac % 10);
+  for (guint i = 0; i < decimals; i++)
+    g_string_append_c (s, digits[i]);
+}
+
+static void
+append_field (GString    *s,
+              const char *text)
+{
+  g_string_append (s, text);
   g_string_append_c (s, ',');
-  append_number (s, a->hscore.probability_max, "%.1f");
-  g_string_append_printf (s, ",%u,%u,%s,%s,", a->hlh2004.met, a->hlh2004.unknown,
-                          hlh_status_to_string (a->hlh2004.status),
-                          hlh_status_to_string (a->mas2016.status));
-  if (a->ms_score.computed)
-    append_number (s, a->ms_score.value, "%.4f");
-  g_string_append_printf (s, ",%s,", hlh_ohi_status_to_string (a->ohi.status));
+}
+
+/* Only the sets the CSV reports are evaluated. */
+static void
+append_result (GString       *s,
+               const HlhCase *c)
+{
+  HlhHScore hscore;
+  HlhHlh2004 hlh2004;
+  HlhMas2016 mas2016;
+  HlhMsScore ms;
+  HlhOhi ohi;
+
+  hlh_hscore_evaluate (c, &hscore);
+  hlh_hlh2004_evaluate (c, &hlh2004);
+  hlh_mas2016_evaluate (c, &mas2016);
+  hlh_msscore_evaluate (c, &ms);
+  hlh_ohi_evaluate (c, &ohi);
+
+  append_int (s, hscore.min);
+  g_string_append_c (s, ',');
+  append_int (s, hscore.max);
+  g_string_append_c (s, ',');
+  append_fixed (s, hscore.probability_min, 1);
+  g_string_append_c (s, ',');
+  append_fixed (s, hscore.probability_max, 1);
+  g_string_append_c (s, ',');
+  append_int (s, hlh2004.met);
+  g_string_append_c (s, ',');
+  append_int (s, hlh2004.unknown);
+  g_string_append_c (s, ',');
+  append_field (s, hlh_status_to_string (hlh2004.status));
+  append_field (s, hlh_status_to_string (mas2016.status));
+  if (ms.computed)
+    append_fixed (s, ms.value, 4);
+  g_string_append_c (s, ',');
+  append_field (s, hlh_ohi_status_to_string (ohi.status));
 }
 
 /**
@@ -337,7 +459,7 @@ hlh_csv_score (FILE     *in,
                guint64  *n_failed,
                GError  **error)
 {
-  Reader r = { in, g_string_sized_new (1024), 0, 1, };
+  Reader r = { in, g_malloc (BLOCK_SIZE), 0, 0, FALSE, g_string_sized_new (1024), 0, 1, };
   g_autoptr(GString) row = g_string_sized_new (256);
   Column columns[HLH_CSV_MAX_COLUMNS];
   guint n_columns, id_column = G_MAXUINT;
@@ -365,7 +487,6 @@ hlh_csv_score (FILE     *in,
     {
       g_autoptr(GError) row_error = NULL;
       HlhCase c;
-      HlhAssessment a;
 
       if (r.record->len == 0 && !r.too_long)
         continue;
@@ -376,10 +497,7 @@ hlh_csv_score (FILE     *in,
         append_csv_text (row, r.cells[id_column].text, r.cells[id_column].length);
       g_string_append_c (row, ',');
       if (fill_case (&c, &r, columns, n_columns, &row_error))
-        {
-          hlh_assess (&c, &a);
-          append_result (row, &a);
-        }
+        append_result (row, &c);
       else
         {
           (*n_failed)++;
@@ -398,5 +516,6 @@ hlh_csv_score (FILE     *in,
   ok = TRUE;
 out:
   g_string_free (r.record, TRUE);
+  g_free (r.block);
   return ok;
 }

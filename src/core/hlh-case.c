@@ -220,40 +220,21 @@ mixup_for (HlhUnit  entered,
  *
  * Returns: %TRUE if plausible
  */
-gboolean
-hlh_field_check_number (HlhField   field,
-                        double     number,
-                        HlhUnit    unit,
-                        GError   **error)
+static void
+set_range_error (const HlhFieldInfo  *info,
+                 double               number,
+                 HlhUnit              unit,
+                 double               value,
+                 GError             **error)
 {
-  const HlhFieldInfo *info = hlh_field_get_info (field);
-  HlhUnit canonical = hlh_quantity_get_canonical (hlh_field_get_quantity (field));
-  double value;
-  g_autofree char *shown = NULL;
-  g_autofree char *min = NULL;
-  g_autofree char *max = NULL;
+  HlhUnit canonical = hlh_quantity_get_canonical (hlh_unit_get_quantity (info->unit));
+  g_autofree char *shown = hlh_format_number (number);
+  g_autofree char *min = hlh_format_number (info->min);
+  g_autofree char *max = hlh_format_number (info->max);
   g_autofree char *converted = NULL;
   g_autofree char *hint = NULL;
   HlhUnit meant;
 
-  g_return_val_if_fail (info->kind == HLH_FIELD_KIND_NUMBER, FALSE);
-
-  if (hlh_unit_get_quantity (unit) != hlh_field_get_quantity (field))
-    {
-      g_autofree char *accepted = hlh_field_dup_choice_words (field);
-      g_set_error (error, HLH_ERROR, HLH_ERROR_UNIT,
-                   _("%s: %s is not a unit of this finding; use %s"),
-                   _(info->label), hlh_unit_get_symbol (unit), accepted);
-      return FALSE;
-    }
-
-  value = hlh_unit_convert (number, unit, canonical);
-  if (isfinite (value) && value >= info->min && value <= info->max)
-    return TRUE;
-
-  shown = hlh_format_number (number);
-  min = hlh_format_number (info->min);
-  max = hlh_format_number (info->max);
   if (unit != canonical)
     {
       g_autofree char *v = hlh_format_number (value);
@@ -267,6 +248,40 @@ hlh_field_check_number (HlhField   field,
                _("%s: %s %s%s is outside the plausible range %s–%s %s.%s"),
                _(info->label), shown, hlh_unit_get_symbol (unit), converted ? converted : "",
                min, max, hlh_unit_get_symbol (canonical), hint ? hint : "");
+}
+
+/**
+ * hlh_field_check_number:
+ *
+ * Checks that @number in @unit is a plausible value of @field, with a message naming the field,
+ * the plausible range and the likely unit mix-up when it is not.
+ *
+ * Returns: %TRUE if plausible
+ */
+gboolean
+hlh_field_check_number (HlhField   field,
+                        double     number,
+                        HlhUnit    unit,
+                        GError   **error)
+{
+  const HlhFieldInfo *info = hlh_field_get_info (field);
+  double value;
+
+  g_return_val_if_fail (info->kind == HLH_FIELD_KIND_NUMBER, FALSE);
+
+  if (hlh_unit_get_quantity (unit) != hlh_field_get_quantity (field))
+    {
+      g_autofree char *accepted = hlh_field_dup_choice_words (field);
+      g_set_error (error, HLH_ERROR, HLH_ERROR_UNIT,
+                   _("%s: %s is not a unit of this finding; use %s"),
+                   _(info->label), hlh_unit_get_symbol (unit), accepted);
+      return FALSE;
+    }
+
+  value = hlh_unit_convert (number, unit, hlh_quantity_get_canonical (hlh_field_get_quantity (field)));
+  if (isfinite (value) && value >= info->min && value <= info->max)
+    return TRUE;
+  set_range_error (info, number, unit, value, error);
   return FALSE;
 }
 
@@ -330,7 +345,7 @@ hlh_case_get_number (const HlhCase *self,
 
   if (!v->known)
     return FALSE;
-  *number = hlh_unit_convert (v->number, v->unit, unit);
+  *number = v->unit == unit ? v->number : hlh_unit_convert (v->number, v->unit, unit);
   return TRUE;
 }
 
@@ -359,6 +374,8 @@ HlhTrigger
 hlh_case_get_implying_trigger (const HlhCase *self,
                                HlhField       field)
 {
+  if (self->triggers == 0)
+    return HLH_N_TRIGGERS;
   for (guint i = 0; i < G_N_ELEMENTS (implications); i++)
     if (implications[i].field == field && hlh_case_has_trigger (self, implications[i].trigger))
       return implications[i].trigger;
@@ -482,27 +499,59 @@ dup_trimmed (const char *text)
   return g_strndup (start, end - start);
 }
 
+/**
+ * hlh_field_lookup_choice:
+ * @word: the answer as written ("yes", "LOW", "3"); not nul-terminated if @length is given
+ * @length: its length in bytes, or -1
+ * @choice: (out): the choice
+ *
+ * Reads an answer without allocating (a batch reads millions). "unknown" is not a choice.
+ *
+ * Returns: %TRUE if @word is an answer @field takes
+ */
+gboolean
+hlh_field_lookup_choice (HlhField    field,
+                         const char *word,
+                         gsize       length,
+                         int        *choice)
+{
+  const char * const *words = choice_words (field);
+
+  g_return_val_if_fail (words != NULL, FALSE);
+
+  if (length == (gsize) -1)
+    length = strlen (word);
+  for (int i = words == grade_words ? 1 : 0; words[i] != NULL; i++)
+    {
+      /* strncasecmp stops at the end of words[i], so words[i][length] is read only when
+       * words[i] is at least that long. */
+      if ((words[i][0] | 0x20) == (word[0] | 0x20) &&
+          g_ascii_strncasecmp (words[i], word, length) == 0 && words[i][length] == '\0')
+        {
+          *choice = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 set_choice_from_word (HlhCase     *self,
                       HlhField     field,
                       const char  *word,
                       GError     **error)
 {
-  const char * const *words = choice_words (field);
+  g_autofree char *accepted = NULL;
+  int choice;
 
-  for (int i = 0; words[i] != NULL; i++)
+  if (hlh_field_lookup_choice (field, word, -1, &choice))
     {
-      if (g_ascii_strcasecmp (words[i], word) == 0 && hlh_field_choice_word (field, i) != NULL)
-        {
-          hlh_case_set_choice (self, field, i);
-          return TRUE;
-        }
+      hlh_case_set_choice (self, field, choice);
+      return TRUE;
     }
-  {
-    g_autofree char *accepted = hlh_field_dup_choice_words (field);
-    g_set_error (error, HLH_ERROR, HLH_ERROR_VALUE, _("%s: “%s” is not an answer; write %s"),
-                 _(fields[field].label), word, accepted);
-  }
+  accepted = hlh_field_dup_choice_words (field);
+  g_set_error (error, HLH_ERROR, HLH_ERROR_VALUE, _("%s: “%s” is not an answer; write %s"),
+               _(fields[field].label), word, accepted);
   return FALSE;
 }
 

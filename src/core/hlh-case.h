@@ -144,6 +144,10 @@ gboolean            hlh_field_check_number        (HlhField         field,
                                                    HlhUnit          unit,
                                                    GError         **error);
 char               *hlh_field_dup_choice_words    (HlhField         field);
+gboolean            hlh_field_lookup_choice       (HlhField         field,
+                                                   const char      *word,
+                                                   gsize            length,
+                                                   int             *choice);
 const char         *hlh_field_choice_word         (HlhField         field,
                                                    int              choice);
 
@@ -210,5 +214,21 @@ gboolean            hlh_case_save_file            (const HlhCase   *self,
                                                    GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlhCase, hlh_case_free)
+
+/* hlh_case_get_number() without its argument checks, for the rules that run on every
+ * keystroke and every batch row; @field must be numeric and @unit of its quantity. */
+static inline gboolean
+hlh_case_peek_number (const HlhCase *self,
+                      HlhField       field,
+                      HlhUnit        unit,
+                      double        *number)
+{
+  const HlhValue *v = &self->values[field];
+
+  if (!v->known)
+    return FALSE;
+  *number = v->unit == unit ? v->number : hlh_unit_convert (v->number, v->unit, unit);
+  return TRUE;
+}
 
 G_END_DECLS

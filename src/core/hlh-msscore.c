@@ -42,7 +42,7 @@ term_input (const HlhMsScoreTerm *term,
   int answer;
 
   if (hlh_field_get_info (term->field)->kind == HLH_FIELD_KIND_NUMBER)
-    return hlh_case_get_number (c, term->field, term->unit, x);
+    return hlh_case_peek_number (c, term->field, term->unit, x);
   if (!hlh_case_get_effective_answer (c, term->field, &answer))
     return FALSE;
   *x = answer == HLH_ANSWER_YES ? 1 : 0;

@@ -233,6 +233,34 @@ hlh_parse_number (const char  *text,
   return TRUE;
 }
 
+/* Digits, optionally "." and digits, already checked. When all the digits fit in 2^53 and
+ * there are at most 22 decimals, mantissa / 10^k is one correctly rounded division of two
+ * exact values: the same double strtod would give, without its cost. */
+static double
+decimal_value (const char *text,
+               gsize       length,
+               gsize       int_digits,
+               gsize       frac_digits)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  char buf[HLH_PARSE_MAX_LENGTH + 1];
+  guint64 mantissa = 0;
+
+  if (int_digits + frac_digits <= 15 && frac_digits < G_N_ELEMENTS (powers))
+    {
+      for (gsize i = 0; i < length; i++)
+        if (text[i] != '.')
+          mantissa = mantissa * 10 + (guint64) (text[i] - '0');
+      return (double) mantissa / powers[frac_digits];
+    }
+  memcpy (buf, text, length);
+  buf[length] = '\0';
+  return g_ascii_strtod (buf, NULL);
+}
+
 /**
  * hlh_parse_machine_number:
  * @text: the text, not necessarily nul-terminated
@@ -251,7 +279,6 @@ hlh_parse_machine_number (const char  *text,
                           double      *value,
                           GError     **error)
 {
-  char buf[HLH_PARSE_MAX_LENGTH + 1];
   gsize int_digits = 0, frac_digits = 0, i = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -281,8 +308,6 @@ hlh_parse_machine_number (const char  *text,
                      "mark, no grouping)"), shown);
     }
 
-  memcpy (buf, text, length);
-  buf[length] = '\0';
-  *value = g_ascii_strtod (buf, NULL);
+  *value = decimal_value (text, length, int_digits, frac_digits);
   return TRUE;
 }

@@ -6,42 +6,6 @@
 
 #include "hlh-rules.h"
 
-/* Values this close to a threshold count as equal to it. Unit conversion (92 g/L ÷ 10,
- * 101.12 °F → °C) can land a hair's breadth off the threshold it was typed to match; one
- * part in a billion is far below any laboratory's precision, so no real value is moved. */
-#define RELATIVE_TOLERANCE 1e-9
-
-/**
- * hlh_compare:
- *
- * Compares @value with @threshold as the source writes the rule, treating values within one
- * part in 10⁹ of the threshold as equal to it.
- */
-gboolean
-hlh_compare (double value,
-             HlhOp  op,
-             double threshold)
-{
-  gboolean equal = fabs (value - threshold) <= RELATIVE_TOLERANCE * MAX (1.0, fabs (threshold));
-
-  switch (op)
-    {
-    case HLH_OP_LT:
-      return !equal && value < threshold;
-    case HLH_OP_LE:
-      return equal || value < threshold;
-    case HLH_OP_GT:
-      return !equal && value > threshold;
-    case HLH_OP_GE:
-      return equal || value > threshold;
-    case HLH_OP_NONE:
-    case HLH_OP_YES:
-    case HLH_OP_NK_LOW:
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
 const char *
 hlh_op_symbol (HlhOp    op,
                gboolean negated)
@@ -112,7 +76,7 @@ hlh_condition_eval (const HlhCondition *condition,
     case HLH_OP_LE:
     case HLH_OP_GT:
     case HLH_OP_GE:
-      if (!hlh_case_get_number (c, condition->field, condition->unit, &value))
+      if (!hlh_case_peek_number (c, condition->field, condition->unit, &value))
         return HLH_STATE_UNKNOWN;
       if (hlh_compare (value, condition->op, condition->threshold))
         return HLH_STATE_MET;

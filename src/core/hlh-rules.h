@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include <math.h>
+
 #include "hlh-case.h"
 
 G_BEGIN_DECLS
@@ -80,9 +82,42 @@ typedef struct
   guint unknown;
 } HlhTally;
 
-gboolean    hlh_compare               (double              value,
-                                       HlhOp               op,
-                                       double              threshold);
+/* Values this close to a threshold count as equal to it. Unit conversion (92 g/L ÷ 10,
+ * 101.12 °F → °C) can land a hair's breadth off the threshold it was typed to match; one
+ * part in a billion is far below any laboratory's precision, so no real value is moved. */
+#define HLH_RELATIVE_TOLERANCE 1e-9
+
+/**
+ * hlh_compare:
+ *
+ * Compares @value with @threshold as the source writes the rule, treating values within one
+ * part in 10⁹ of the threshold as equal to it. Inline: every rule of every case comes here.
+ */
+static inline gboolean
+hlh_compare (double value,
+             HlhOp  op,
+             double threshold)
+{
+  gboolean equal = fabs (value - threshold) <= HLH_RELATIVE_TOLERANCE * MAX (1.0, fabs (threshold));
+
+  switch (op)
+    {
+    case HLH_OP_LT:
+      return !equal && value < threshold;
+    case HLH_OP_LE:
+      return equal || value < threshold;
+    case HLH_OP_GT:
+      return !equal && value > threshold;
+    case HLH_OP_GE:
+      return equal || value > threshold;
+    case HLH_OP_NONE:
+    case HLH_OP_YES:
+    case HLH_OP_NK_LOW:
+    default:
+      return FALSE;
+    }
+}
+
 const char *hlh_op_symbol             (HlhOp               op,
                                        gboolean            negated);
 HlhState    hlh_condition_eval        (const HlhCondition *condition,

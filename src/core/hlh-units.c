@@ -161,14 +161,14 @@ hlh_unit_convert (double  value,
                   HlhUnit from,
                   HlhUnit to)
 {
-  const HlhUnitInfo *a = hlh_unit_get_info (from);
-  const HlhUnitInfo *b = hlh_unit_get_info (to);
+  const HlhUnitInfo *a, *b;
   double canonical_value;
-
-  g_return_val_if_fail (a->quantity == b->quantity, value);
 
   if (from == to)
     return value;
+  a = hlh_unit_get_info (from);
+  b = hlh_unit_get_info (to);
+  g_return_val_if_fail (a->quantity == b->quantity, value);
   canonical_value = (value + a->offset) * a->multiply / a->divide;
   return canonical_value * b->divide / b->multiply - b->offset;
 }
