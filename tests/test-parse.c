@@ -184,6 +184,28 @@ test_messages_quote_input (void)
     }
 }
 
+/* The machine parser's fast path must give the very double strtod gives. */
+static void
+test_machine_matches_strtod (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20140901);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      char text[64];
+      int decimals = g_rand_int_range (rand, 0, 8);
+      double x = g_rand_double_range (rand, 0, g_rand_boolean (rand) ? 100 : 1000000);
+      double parsed;
+
+      g_ascii_formatd (text, sizeof text, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" :
+                       decimals == 2 ? "%.2f" : decimals == 3 ? "%.3f" : decimals == 4 ? "%.4f" :
+                       decimals == 5 ? "%.5f" : decimals == 6 ? "%.6f" : "%.7f", x);
+      g_assert_true (hlh_parse_machine_number (text, strlen (text), &parsed, NULL));
+      if (memcmp (&parsed, &(double) { g_ascii_strtod (text, NULL) }, sizeof parsed) != 0)
+        g_error ("“%s”: %.17g", text, parsed);
+    }
+}
+
 static void
 test_locale (void)
 {
@@ -210,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/hlh/parse/human", test_human);
   g_test_add_func ("/hlh/parse/machine", test_machine);
   g_test_add_func ("/hlh/parse/machine-length", test_machine_length);
+  g_test_add_func ("/hlh/parse/machine-matches-strtod", test_machine_matches_strtod);
   g_test_add_func ("/hlh/parse/messages-quote-input", test_messages_quote_input);
   return g_test_run ();
 }
