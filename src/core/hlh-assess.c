@@ -138,6 +138,8 @@ dup_criterion_text (const HlhCriterion *criterion)
 {
   g_autofree char *rule = hlh_criterion_describe (criterion);
 
+  if (!hlh_criterion_has_threshold (criterion))
+    return g_strdup (_(criterion->label));
   if (hlh_criterion_count (criterion) == 1)
     return g_steal_pointer (&rule);
   return g_strdup_printf ("%s (%s)", _(criterion->label), rule);
@@ -267,6 +269,8 @@ hlh_assessment_dup_decisive (const HlhAssessment *a,
   return notes;
 }
 
+/* A trigger that contradicts an entered "no" is worth a warning; one that fills in an unknown
+ * finding is worth saying only where it changes a score's points (the HScore item). */
 static void
 add_trigger_warnings (GPtrArray     *notes,
                       const HlhCase *c)
@@ -288,7 +292,7 @@ add_trigger_warnings (GPtrArray     *notes,
                                      "%s: it counts as yes"),
                                    _(hlh_field_get_info (implied[i])->label),
                                    _(hlh_trigger_get_info (t)->label)));
-      else if (!hlh_case_is_known (c, implied[i]))
+      else if (!hlh_case_is_known (c, implied[i]) && implied[i] == HLH_FIELD_IMMUNOSUPPRESSION)
         add_note (notes, "case", hlh_field_get_info (implied[i])->id,
                   g_strdup_printf (_("“%s” counts as yes: the trigger history records %s"),
                                    _(hlh_field_get_info (implied[i])->label),

@@ -182,34 +182,47 @@ ldh_state (const HlhCase *c)
 }
 
 static HlhState
+transaminases_state (const HlhCase *c)
+{
+  return any_of (enzyme_state (c, HLH_FIELD_AST, HLH_FIELD_AST_ULN, HLH_FIELD_AST_BASELINE),
+                 enzyme_state (c, HLH_FIELD_ALT, HLH_FIELD_ALT_ULN, HLH_FIELD_ALT_BASELINE));
+}
+
+/* Items judged against laboratory references: how each is evaluated, and the values (in the
+ * item's unit) its basis shows. The other items are plain criteria. */
+typedef struct
+{
+  HlhField field;
+  HlhUnit  unit;
+} Shown;
+
+static const struct
+{
+  HlhState (*state) (const HlhCase *c);
+  Shown     shown[7];
+} referenced[HLH_IECHS_N_ITEMS] = {
+  [HLH_IECHS_FERRITIN] = { ferritin_state, {
+      { HLH_FIELD_FERRITIN, HLH_UNIT_FERRITIN_NG_ML },
+      { HLH_FIELD_FERRITIN_ULN, HLH_UNIT_FERRITIN_NG_ML },
+      { HLH_FIELD_FERRITIN_BASELINE, HLH_UNIT_FERRITIN_NG_ML } } },
+  [HLH_IECHS_TRANSAMINASES] = { transaminases_state, {
+      { HLH_FIELD_AST, HLH_UNIT_ENZYME_U_L }, { HLH_FIELD_AST_ULN, HLH_UNIT_ENZYME_U_L },
+      { HLH_FIELD_AST_BASELINE, HLH_UNIT_ENZYME_U_L }, { HLH_FIELD_ALT, HLH_UNIT_ENZYME_U_L },
+      { HLH_FIELD_ALT_ULN, HLH_UNIT_ENZYME_U_L }, { HLH_FIELD_ALT_BASELINE, HLH_UNIT_ENZYME_U_L } } },
+  [HLH_IECHS_FIBRINOGEN] = { fibrinogen_state, {
+      { HLH_FIELD_FIBRINOGEN, HLH_UNIT_FIB_MG_DL },
+      { HLH_FIELD_FIBRINOGEN_LLN, HLH_UNIT_FIB_MG_DL } } },
+  [HLH_IECHS_LDH] = { ldh_state, {
+      { HLH_FIELD_LDH, HLH_UNIT_ENZYME_U_L }, { HLH_FIELD_LDH_ULN, HLH_UNIT_ENZYME_U_L } } },
+};
+
+static HlhState
 item_state (HlhIechsItemId  item,
             const HlhCase  *c)
 {
-  switch (item)
-    {
-    case HLH_IECHS_FERRITIN:
-      return ferritin_state (c);
-    case HLH_IECHS_TRANSAMINASES:
-      return any_of (enzyme_state (c, HLH_FIELD_AST, HLH_FIELD_AST_ULN, HLH_FIELD_AST_BASELINE),
-                     enzyme_state (c, HLH_FIELD_ALT, HLH_FIELD_ALT_ULN, HLH_FIELD_ALT_BASELINE));
-    case HLH_IECHS_FIBRINOGEN:
-      return fibrinogen_state (c);
-    case HLH_IECHS_LDH:
-      return ldh_state (c);
-    case HLH_IECHS_HEMOPHAGOCYTOSIS:
-    case HLH_IECHS_CYTOPENIAS:
-    case HLH_IECHS_COAGULOPATHY:
-    case HLH_IECHS_HYPERBILIRUBINEMIA:
-    case HLH_IECHS_SPLENOMEGALY:
-    case HLH_IECHS_FEVER:
-    case HLH_IECHS_NEUROTOXICITY:
-    case HLH_IECHS_PULMONARY:
-    case HLH_IECHS_RENAL:
-    case HLH_IECHS_TRIGLYCERIDES:
-    case HLH_IECHS_N_ITEMS:
-    default:
-      return hlh_criterion_eval (&items[item], c, NULL);
-    }
+  if (referenced[item].state != NULL)
+    return referenced[item].state (c);
+  return hlh_criterion_eval (&items[item], c, NULL);
 }
 
 void
@@ -259,46 +272,20 @@ hlh_iechs_dup_basis (HlhIechsItemId  item,
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
-  switch (item)
+  g_return_val_if_fail (item < HLH_IECHS_N_ITEMS, NULL);
+
+  if (referenced[item].state == NULL)
+    return hlh_criterion_dup_basis (&items[item], c);
+  for (guint i = 0; i < G_N_ELEMENTS (referenced[item].shown); i++)
     {
-    case HLH_IECHS_FERRITIN:
-      append_value (s, c, HLH_FIELD_FERRITIN, HLH_UNIT_FERRITIN_NG_ML);
-      append_value (s, c, HLH_FIELD_FERRITIN_ULN, HLH_UNIT_FERRITIN_NG_ML);
-      append_value (s, c, HLH_FIELD_FERRITIN_BASELINE, HLH_UNIT_FERRITIN_NG_ML);
-      {
-        g_autofree char *rising = hlh_criterion_dup_basis (&items[item], c);
-        g_string_append_printf (s, _("; rapidly rising: %s"), rising);
-      }
-      break;
-    case HLH_IECHS_TRANSAMINASES:
-      append_value (s, c, HLH_FIELD_AST, HLH_UNIT_ENZYME_U_L);
-      append_value (s, c, HLH_FIELD_AST_ULN, HLH_UNIT_ENZYME_U_L);
-      append_value (s, c, HLH_FIELD_AST_BASELINE, HLH_UNIT_ENZYME_U_L);
-      append_value (s, c, HLH_FIELD_ALT, HLH_UNIT_ENZYME_U_L);
-      append_value (s, c, HLH_FIELD_ALT_ULN, HLH_UNIT_ENZYME_U_L);
-      append_value (s, c, HLH_FIELD_ALT_BASELINE, HLH_UNIT_ENZYME_U_L);
-      break;
-    case HLH_IECHS_FIBRINOGEN:
-      append_value (s, c, HLH_FIELD_FIBRINOGEN, HLH_UNIT_FIB_MG_DL);
-      append_value (s, c, HLH_FIELD_FIBRINOGEN_LLN, HLH_UNIT_FIB_MG_DL);
-      break;
-    case HLH_IECHS_LDH:
-      append_value (s, c, HLH_FIELD_LDH, HLH_UNIT_ENZYME_U_L);
-      append_value (s, c, HLH_FIELD_LDH_ULN, HLH_UNIT_ENZYME_U_L);
-      break;
-    case HLH_IECHS_HEMOPHAGOCYTOSIS:
-    case HLH_IECHS_CYTOPENIAS:
-    case HLH_IECHS_COAGULOPATHY:
-    case HLH_IECHS_HYPERBILIRUBINEMIA:
-    case HLH_IECHS_SPLENOMEGALY:
-    case HLH_IECHS_FEVER:
-    case HLH_IECHS_NEUROTOXICITY:
-    case HLH_IECHS_PULMONARY:
-    case HLH_IECHS_RENAL:
-    case HLH_IECHS_TRIGLYCERIDES:
-    case HLH_IECHS_N_ITEMS:
-    default:
-      return hlh_criterion_dup_basis (&items[item], c);
+      const Shown *shown = &referenced[item].shown[i];
+      if (shown->field != 0)   /* zero-filled entries (the age, never shown) end the list */
+        append_value (s, c, shown->field, shown->unit);
+    }
+  if (item == HLH_IECHS_FERRITIN)
+    {
+      g_autofree char *rising = hlh_criterion_dup_basis (&items[item], c);
+      g_string_append_printf (s, _("; rapidly rising: %s"), rising);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

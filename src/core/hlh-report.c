@@ -155,7 +155,9 @@ append_criteria (GString            *s,
       g_autofree char *rule = hlh_criterion_describe (criterion);
       g_autofree char *basis = hlh_criterion_dup_basis (criterion, c);
 
-      if (states[i] == HLH_STATE_UNKNOWN)
+      if (states[i] == HLH_STATE_UNKNOWN && !hlh_criterion_has_threshold (criterion))
+        g_string_append_printf (s, "    %s: %s\n", _(criterion->label), state_text (states[i]));
+      else if (states[i] == HLH_STATE_UNKNOWN)
         g_string_append_printf (s, _("    %s: unknown (%s; rule: %s)\n"), _(criterion->label),
                                 basis, rule);
       else

@@ -94,6 +94,27 @@ hlh_condition_eval (const HlhCondition *condition,
     }
 }
 
+/**
+ * hlh_format_threshold:
+ *
+ * A threshold as the sources write it: temperatures and values below 10 with at least one
+ * decimal ("38.0 °C", "5.0 ×10⁹/L", "1.5 g/L"), others as they are ("30 U/L").
+ *
+ * Returns: (transfer full): the threshold with its unit
+ */
+char *
+hlh_format_threshold (double  value,
+                      HlhUnit unit)
+{
+  if (value == floor (value) && (unit == HLH_UNIT_CELSIUS || fabs (value) < 10))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      return g_strdup_printf ("%s %s", g_ascii_formatd (buf, sizeof buf, "%.1f", value),
+                              hlh_unit_get_symbol (unit));
+    }
+  return hlh_format_value (value, unit);
+}
+
 char *
 hlh_format_value (double  value,
                   HlhUnit unit)
@@ -154,11 +175,12 @@ hlh_condition_describe (const HlhCondition *condition)
     case HLH_OP_GT:
     case HLH_OP_GE:
       {
-        g_autofree char *threshold = hlh_format_value (condition->threshold, condition->unit);
+        g_autofree char *threshold = hlh_format_threshold (condition->threshold,
+                                                           condition->unit);
         if (condition->infant_threshold != 0)
           {
-            g_autofree char *infant = hlh_format_value (condition->infant_threshold,
-                                                        condition->unit);
+            g_autofree char *infant = hlh_format_threshold (condition->infant_threshold,
+                                                            condition->unit);
             return g_strdup_printf (_("%s %s %s (%s %s under 4 weeks of age)"), label,
                                     hlh_op_symbol (condition->op, FALSE), threshold,
                                     hlh_op_symbol (condition->op, FALSE), infant);
@@ -224,7 +246,7 @@ hlh_condition_dup_basis (const HlhCondition *condition,
               used = condition->infant_threshold;
           }
         shown = hlh_format_compared (value, used, condition->unit);
-        threshold = hlh_format_value (used, condition->unit);
+        threshold = hlh_format_threshold (used, condition->unit);
         return g_strdup_printf ("%s %s %s", shown,
                                 hlh_op_symbol (condition->op, state != HLH_STATE_MET), threshold);
       }
@@ -232,6 +254,22 @@ hlh_condition_dup_basis (const HlhCondition *condition,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * hlh_criterion_has_threshold:
+ *
+ * Returns: %TRUE if one of the criterion's conditions compares a number with a threshold
+ */
+gboolean
+hlh_criterion_has_threshold (const HlhCriterion *criterion)
+{
+  guint n = hlh_criterion_count (criterion);
+
+  for (guint i = 0; i < n; i++)
+    if (criterion->conditions[i].op != HLH_OP_YES && criterion->conditions[i].op != HLH_OP_NK_LOW)
+      return TRUE;
+  return FALSE;
 }
 
 guint

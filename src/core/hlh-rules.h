@@ -139,6 +139,9 @@ HlhState    hlh_tally_at_least        (const HlhTally     *tally,
 const char *hlh_state_to_string       (HlhState            state);
 char       *hlh_format_value          (double              value,
                                        HlhUnit             unit);
+char       *hlh_format_threshold      (double              value,
+                                       HlhUnit             unit);
+gboolean    hlh_criterion_has_threshold (const HlhCriterion *criterion);
 char       *hlh_format_compared       (double              value,
                                        double              threshold,
                                        HlhUnit             unit);
