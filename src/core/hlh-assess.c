@@ -70,7 +70,9 @@ dup_unknown_labels (const HlhCriterion *criterion,
       const HlhCondition *cond = &criterion->conditions[i];
       HlhField field = cond->field;
 
-      if (hlh_condition_eval (cond, c) != HLH_STATE_UNKNOWN)
+      /* Nested thresholds of one finding (temperature ≥ 38.4, > 39.4) name it once. */
+      if (hlh_condition_eval (cond, c) != HLH_STATE_UNKNOWN ||
+          (i > 0 && criterion->conditions[i - 1].field == field))
         continue;
       /* The infant Hb rule is unknown because of the age, not the haemoglobin. */
       if (hlh_case_is_known (c, field) && cond->infant_threshold != 0)
