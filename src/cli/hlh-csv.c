@@ -273,15 +273,6 @@ parse_header (Reader   *r,
 }
 
 static gboolean
-is_machine_number (const Cell *cell)
-{
-  for (gsize i = 0; i < cell->length; i++)
-    if (!g_ascii_isdigit (cell->text[i]) && cell->text[i] != '.')
-      return FALSE;
-  return cell->length > 0;
-}
-
-static gboolean
 fill_case (HlhCase       *c,
            const Reader  *r,
            const Column  *columns,
@@ -318,17 +309,10 @@ fill_case (HlhCase       *c,
       else if (!columns[i].numeric &&
                hlh_field_lookup_choice (columns[i].field, cell->text, cell->length, &choice))
         hlh_case_set_choice (c, columns[i].field, choice);
-      else if (columns[i].numeric && is_machine_number (cell))
+      else if (columns[i].numeric &&
+               hlh_parse_machine_number (cell->text, cell->length, &number, NULL))
         {
-          g_autoptr(GError) local_error = NULL;
           /* The common case, without allocating: a bare number in the column's unit. */
-          if (!hlh_parse_machine_number (cell->text, cell->length, &number, &local_error))
-            {
-              g_set_error (error, HLH_ERROR, local_error->code, "%s: %s",
-                           _(hlh_field_get_info (columns[i].field)->label),
-                           local_error->message);
-              return FALSE;
-            }
           if (!hlh_case_set_number (c, columns[i].field, number, columns[i].unit, error))
             return FALSE;
         }

@@ -288,11 +288,18 @@ hlh_field_check_number (HlhField   field,
 void
 hlh_case_init (HlhCase *self)
 {
+  static HlhCase empty;
+  static gsize initialized;
+
   g_return_if_fail (self != NULL);
 
-  memset (self, 0, sizeof *self);
-  for (guint i = 0; i < HLH_N_FIELDS; i++)
-    self->values[i].unit = fields[i].unit;
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < HLH_N_FIELDS; i++)
+        empty.values[i].unit = fields[i].unit;
+      g_once_init_leave (&initialized, 1);
+    }
+  *self = empty;
 }
 
 HlhCase *
