@@ -277,6 +277,10 @@ test_report_text (void)
   /* References. */
   assert_contains (text, "doi:10.1002/art.38690");
   assert_contains (text, "doi:10.1002/pbc.21039");
+  /* clinical-spec 2 and 7: the context next to criteria 1 and 6, the viral trigger's paper. */
+  assert_contains (text, "Jordan MB");
+  assert_contains (text, "doi:10.1182/blood.2024025077");
+  assert_contains (text, "doi:10.1002/rmv.638");
 }
 
 /* Panels that do not fit the patient stay out of the report; those that do come in. */

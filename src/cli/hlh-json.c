@@ -149,6 +149,8 @@ put_criteria (Json               *j,
       put_string (j, "state", hlh_state_to_string (states[i]));
       put_owned_string (j, "basis", hlh_criterion_dup_basis (get (i), c));
       put_owned_string (j, "rule", hlh_criterion_describe (get (i)));
+      if (get (i)->note != NULL)
+        put_string (j, "note", _(get (i)->note));
       close_ (j, '}');
     }
   close_ (j, ']');
