@@ -224,6 +224,18 @@ test_long_row (void)
 }
 
 static void
+test_byte_order_mark (void)
+{
+  const char *input = "\xEF\xBB\xBFid,ferritin\nx,2000\n";
+  Result r;
+
+  run (input, strlen (input), &r);
+  g_assert_no_error (r.error);
+  g_assert_nonnull (strstr (r.out, "\nx,35,"));
+  result_clear (&r);
+}
+
+static void
 test_blank_lines_skipped (void)
 {
   const char *input = "ferritin\n\n2000\n\n";
@@ -249,5 +261,6 @@ main (int   argc,
   g_test_add_func ("/hlh/csv/bad-header", test_bad_header);
   g_test_add_func ("/hlh/csv/long-row", test_long_row);
   g_test_add_func ("/hlh/csv/blank-lines-skipped", test_blank_lines_skipped);
+  g_test_add_func ("/hlh/csv/byte-order-mark", test_byte_order_mark);
   return g_test_run ();
 }

@@ -456,6 +456,9 @@ hlh_csv_score (FILE     *in,
                                                          "header line naming the findings"));
       goto out;
     }
+  /* Spreadsheets often start a UTF-8 file with a byte-order mark. */
+  if (g_str_has_prefix (r.record->str, "\xEF\xBB\xBF"))
+    g_string_erase (r.record, 0, 3);
   split_record (&r);
   if (!parse_header (&r, columns, error))
     goto out;

@@ -932,7 +932,7 @@ hlh_case_load_data (HlhCase     *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL) ||
+  if (length == 0 || memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL) ||
       !g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,

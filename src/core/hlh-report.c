@@ -46,6 +46,17 @@ heading (GString    *s,
   g_string_append_printf (s, "\n%s\n", title);
 }
 
+/* The findings every patient's scores use. Inputs of the checklists (laboratory references,
+ * IEC-HS and CARTOX items) and the other findings of clinical-spec section 8 are reported when
+ * entered, but their absence is not listed: the panels that use them show it. */
+static gboolean
+is_general_finding (HlhField field)
+{
+  return field < HLH_FIELD_FERRITIN_ULN ||
+         (field >= HLH_FIELD_SJIA && field <= HLH_FIELD_MOLECULAR_DIAGNOSIS) ||
+         field == HLH_FIELD_NK_ACTIVITY;
+}
+
 static void
 append_findings (GString       *s,
                  const HlhCase *c)
@@ -72,8 +83,7 @@ append_findings (GString       *s,
           else
             g_string_append_printf (s, "  %s: %s\n", _(info->label), value);
         }
-      else if (i < HLH_FIELD_FERRITIN_ULN || (i >= HLH_FIELD_SJIA && i <= HLH_FIELD_MOLECULAR_DIAGNOSIS)
-               || i == HLH_FIELD_NK_ACTIVITY)
+      else if (is_general_finding (i))
         {
           if (unknown->len > 0)
             g_string_append (unknown, ", ");
