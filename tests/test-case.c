@@ -160,6 +160,13 @@ test_parse_finding (void)
   g_assert_false (hlh_case_parse_finding (&c, "ferritinn=5", &error));
   g_assert_error (error, HLH_ERROR, HLH_ERROR_FIELD);
   g_assert_nonnull (strstr (error->message, "ferritinn"));
+  g_assert_nonnull (strstr (error->message, "did you mean “ferritin”"));
+  g_clear_error (&error);
+  g_assert_false (hlh_case_parse_finding (&c, "hemoglobine=9", &error));
+  g_assert_nonnull (strstr (error->message, "did you mean “hemoglobin”"));
+  g_clear_error (&error);
+  g_assert_false (hlh_case_parse_finding (&c, "xyzzy=9", &error));
+  g_assert_null (strstr (error->message, "did you mean"));
   g_clear_error (&error);
   g_assert_false (hlh_case_parse_finding (&c, "ferritin", &error));
   g_assert_error (error, HLH_ERROR, HLH_ERROR_FIELD);

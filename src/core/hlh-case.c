@@ -751,6 +751,48 @@ hlh_case_set_triggers_from_text (HlhCase     *self,
   return TRUE;
 }
 
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+/* The field id closest to a mistyped one ("ferritine" -> "ferritin"), or NULL. */
+static const char *
+closest_field_id (const char *name)
+{
+  const char *best = NULL;
+  guint best_distance = 3;
+
+  if (strlen (name) > 64)
+    return NULL;
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    {
+      guint d = edit_distance (name, fields[i].id);
+      if (d < best_distance)
+        best = fields[i].id, best_distance = d;
+    }
+  return best;
+}
+
 /**
  * hlh_case_parse_finding:
  * @finding: "field=value" as typed on the command line, or "triggers=ebv,hiv"
@@ -776,9 +818,16 @@ hlh_case_parse_finding (HlhCase     *self,
   if (!hlh_field_lookup (finding, eq - finding, &field))
     {
       g_autofree char *name = g_utf8_make_valid (finding, eq - finding);
-      g_set_error (error, HLH_ERROR, HLH_ERROR_FIELD,
-                   _("“%s” is not a finding this calculator knows (see hlh-score --units)"),
-                   name);
+      const char *closest = closest_field_id (name);
+
+      if (closest != NULL)
+        g_set_error (error, HLH_ERROR, HLH_ERROR_FIELD,
+                     _("“%s” is not a finding this calculator knows: did you mean “%s”? "
+                       "(hlh-score --units lists them all)"), name, closest);
+      else
+        g_set_error (error, HLH_ERROR, HLH_ERROR_FIELD,
+                     _("“%s” is not a finding this calculator knows (hlh-score --units lists "
+                       "them all)"), name);
       return FALSE;
     }
   return hlh_case_set_from_text (self, field, eq + 1, fields[field].unit, FALSE, error);
