@@ -36,8 +36,9 @@ static const ParseCase human[] = {
   { "1 234 567", 1234567, -1, NULL },
   { "1 234 567,5", 1234567.5, -1, NULL },
   { "12 000.25", 12000.25, -1, NULL },
-  { "0.500", 0.5, -1, NULL },           /* no thousands mark can follow a lone zero */
-  { "0,125", 0.125, -1, NULL },
+  { "0.5", 0.5, -1, NULL },
+  { "0,12", 0.12, -1, NULL },
+  { "0.500", 0, HLH_ERROR_AMBIGUOUS, "0.5" },   /* clinical-spec 9 makes no exception */
   { ".5", 0.5, -1, NULL },
   { ",75", 0.75, -1, NULL },
   { "38.", 38, -1, NULL },              /* a decimal mark typed, digits still to come */

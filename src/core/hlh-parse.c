@@ -147,8 +147,8 @@ strip_grouping (const char  *int_part,
  * Accepts "3.5" and "3,5", thousands grouped with spaces ("12 000"), and a trailing decimal
  * mark ("38."). Refuses, with a message: an empty text, letters (NaN, infinity, exponents,
  * units), signs, bounds ("<0.5"), spaces anywhere else, and separators that could be read two
- * ways: a single separator followed by exactly three digits ("12,000", "1.500"), unless the
- * integer part is absent or zero ("0.500", where no thousands mark can stand), and two or more
+ * ways: a single separator after digits and followed by exactly three digits ("12,000",
+ * "1.500", also "0.500": clinical-spec section 9 makes no exception), and two or more
  * separators ("1,234.5").
  *
  * Returns: %TRUE if @text is a number
@@ -209,10 +209,10 @@ hlh_parse_number (const char  *text,
     if (digits->len == 0 && *frac == '\0')
       return fail (error, HLH_ERROR_SYNTAX, _("“%s” is not a number"), text);
 
-    if (sep != NULL && strlen (frac) == 3 &&
-        digits->len > 0 && strspn (digits->str, "0") != digits->len)
+    if (sep != NULL && strlen (frac) == 3 && digits->len > 0)
       {
-        g_autofree char *thousands = g_strconcat (digits->str, frac, NULL);
+        g_autofree char *joined = g_strconcat (digits->str, frac, NULL);
+        const char *thousands = joined + MIN (strspn (joined, "0"), strlen (joined) - 1);
         g_autofree char *decimal = unambiguous_decimal (digits->str, frac);
 
         return fail (error, HLH_ERROR_AMBIGUOUS,
