@@ -219,9 +219,12 @@ add_other_decisive (GPtrArray           *notes,
                             hlh_mas2016_get_criterion, a->mas2016.criteria,
                             HLH_MAS2016_N_CRITERIA, c);
       if (a->mas2016.febrile == HLH_STATE_UNKNOWN)
-        add_note (notes, "mas2016", "temperature",
-                  g_strdup (_("MAS 2016: the highest temperature is unknown; the criteria "
-                              "apply to a febrile patient (≥ 38.0 °C)")));
+        {
+          g_autofree char *fever = hlh_criterion_describe (hlh_mas2016_get_fever ());
+          add_note (notes, "mas2016", "temperature",
+                    g_strdup_printf (_("MAS 2016: the highest temperature is unknown; the "
+                                       "criteria apply to a febrile patient (%s)"), fever));
+        }
     }
   if (a->mas2016.applicability == HLH_MAS2016_NO_SJIA && !hlh_case_is_known (c, HLH_FIELD_SJIA) &&
       a->mas2016.criteria[0] == HLH_STATE_MET && a->mas2016.laboratory.met >= 2 &&

@@ -62,7 +62,8 @@ void
 hlh_cartox_evaluate (const HlhCase *c,
                      HlhCartox     *result)
 {
-  switch (hlh_criteria_eval (criteria, 1, HLH_CARTOX_N_CRITERIA, 2, c, result->criteria,
+  switch (hlh_criteria_eval (criteria, 1, HLH_CARTOX_N_CRITERIA, HLH_CARTOX_NEEDED, c,
+                             result->criteria,
                              &result->others))
     {
     case HLH_STATE_MET:

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 /* Peak ferritin first (required), then four findings of which 2 are needed. */
 #define HLH_CARTOX_N_CRITERIA 5
+#define HLH_CARTOX_NEEDED 2
 
 /**
  * HlhCartox:

@@ -57,7 +57,8 @@ hlh_mas2016_evaluate (const HlhCase *c,
   HlhState state;
   int sjia;
 
-  state = hlh_criteria_eval (criteria, 1, HLH_MAS2016_N_CRITERIA, 2, c, result->criteria,
+  state = hlh_criteria_eval (criteria, 1, HLH_MAS2016_N_CRITERIA, HLH_MAS2016_NEEDED, c,
+                             result->criteria,
                              &result->laboratory);
   result->febrile = hlh_criterion_eval (&fever, c, NULL);
 

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 /* Ferritin first (required), then the four laboratory items of which 2 are needed. */
 #define HLH_MAS2016_N_CRITERIA 5
+#define HLH_MAS2016_NEEDED 2
 
 typedef enum
 {

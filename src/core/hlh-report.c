@@ -118,6 +118,28 @@ append_range (GString *s,
     g_string_append_printf (s, "%d–%d", min, max);
 }
 
+/* "Ferritin > 684 ng/mL and at least 2 of the other 4", from the criteria themselves. */
+static char *
+dup_set_rule (const HlhCriterion *(*get) (guint),
+              guint               n_required,
+              guint               n_criteria,
+              guint               needed)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_required; i++)
+    {
+      g_autofree char *rule = hlh_criterion_describe (get (i));
+      if (i > 0)
+        g_string_append (s, _(" and "));
+      g_string_append (s, rule);
+    }
+  if (needed > 0)
+    g_string_append_printf (s, _(" and at least %u of the other %u"), needed,
+                            n_criteria - n_required);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static void
 append_hscore (GString             *s,
                const HlhAssessment *a,
@@ -148,8 +170,8 @@ append_hscore (GString             *s,
       g_string_append_printf (s, _(" points (%s)\n"), basis);
     }
   g_string_append_printf (s, _("  Context: a cut-off of %d was reported for adult ICU patients "
-                               "(Knaak 2020); 169 remains the cut-off used here.\n"),
-                          HLH_HSCORE_ICU_CUTOFF);
+                               "(Knaak 2020); %d remains the cut-off used here.\n"),
+                          HLH_HSCORE_ICU_CUTOFF, HLH_HSCORE_CUTOFF);
 }
 
 static void
@@ -226,10 +248,13 @@ append_mas (GString             *s,
       break;
     case HLH_MAS2016_APPLICABLE:
     default:
-      g_string_append_printf (s, _("  2016 classification criteria (Ravelli 2016): %s "
-                                   "(ferritin > 684 ng/mL and at least 2 of the others; "
-                                   "classification, not diagnostic, criteria)\n"),
-                              status_text (a->mas2016.status));
+      {
+        g_autofree char *rule = dup_set_rule (hlh_mas2016_get_criterion, 1,
+                                              HLH_MAS2016_N_CRITERIA, HLH_MAS2016_NEEDED);
+        g_string_append_printf (s, _("  2016 classification criteria (Ravelli 2016): %s (%s; "
+                                     "classification, not diagnostic, criteria)\n"),
+                                status_text (a->mas2016.status), rule);
+      }
       append_criteria (s, hlh_mas2016_get_criterion, a->mas2016.criteria,
                        HLH_MAS2016_N_CRITERIA, c);
       break;
@@ -237,10 +262,12 @@ append_mas (GString             *s,
   if (ms->computed)
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      g_string_append_printf (s, _("  MS score (Minoia 2019): %s; %s (MAS suggested at ≥ −2.1)%s\n"),
+      g_autofree char *cutoff = hlh_format_number (HLH_MSSCORE_CUTOFF);
+      g_string_append_printf (s, _("  MS score (Minoia 2019): %s; %s (MAS suggested at ≥ %s)%s\n"),
                               g_ascii_formatd (buf, sizeof buf, "%.2f", ms->value),
                               ms->suggests_mas == HLH_VERDICT_YES ? _("suggests MAS")
                                                                   : _("does not suggest MAS"),
+                              cutoff,
                               ms->applicable ? "" : _(", shown although sJIA is not recorded"));
     }
   else if (ms->applicable)
@@ -253,12 +280,14 @@ append_ohi (GString             *s,
             const HlhAssessment *a,
             const HlhCase       *c)
 {
+  g_autofree char *rule = dup_set_rule (hlh_ohi_get_criterion, HLH_OHI_N_CRITERIA,
+                                        HLH_OHI_N_CRITERIA, 0);
   const char *word = a->ohi.status == HLH_STATUS_FULFILLED ? _("Positive")
                      : a->ohi.status == HLH_STATUS_NOT_FULFILLED ? _("Negative")
                      : _("Undetermined");
 
   heading (s, _("OPTIMIZED HLH INFLAMMATORY (OHI) INDEX (Zoref-Lorenz 2022)"));
-  g_string_append_printf (s, _("  %s (sCD25 > 3900 U/mL and ferritin > 1000 ng/mL)\n"), word);
+  g_string_append_printf (s, "  %s (%s)\n", word, rule);
   g_string_append (s, _("  Derived in adults with haematological malignancy: a positive index "
                         "marked HLH-defining features (sensitivity 84 %, specificity 81 %) and a "
                         "higher risk of death (hazard ratio 4.3).\n"));
@@ -272,6 +301,8 @@ append_iec (GString             *s,
             const HlhCase       *c)
 {
   const HlhIechs *iechs = &a->iechs;
+  g_autofree char *rule = dup_set_rule (hlh_cartox_get_criterion, 1, HLH_CARTOX_N_CRITERIA,
+                                        HLH_CARTOX_NEEDED);
   const char *cartox = a->cartox.status == HLH_STATUS_FULFILLED ? _("possible")
                        : a->cartox.status == HLH_STATUS_NOT_FULFILLED ? _("criteria not met")
                        : _("undetermined");
@@ -291,8 +322,8 @@ append_iec (GString             *s,
   g_string_append_printf (s, _("  Grade (clinician's choice): %s\n"),
                           iechs->grade > 0 ? hlh_iechs_grade_text (iechs->grade)
                                            : _("not graded"));
-  g_string_append_printf (s, _("  CAR-T related HLH/MAS (Neelapu 2018): %s (peak ferritin "
-                               "> 10,000 ng/mL and any 2 of the others)\n"), cartox);
+  g_string_append_printf (s, _("  CAR-T related HLH/MAS (Neelapu 2018): %s (%s)\n"), cartox,
+                          rule);
   append_criteria (s, hlh_cartox_get_criterion, a->cartox.criteria, HLH_CARTOX_N_CRITERIA, c);
 }
 
