@@ -78,6 +78,13 @@ hlh_hlh2004_get_reference (void)
   return &reference;
 }
 
+/**
+ * hlh_hlh2004_evaluate:
+ *
+ * The eight criteria, each met, not met or unknown, and the status: fulfilled by a recorded
+ * molecular diagnosis or 5 criteria met; not fulfilled when even every unknown criterion could
+ * not make 5; undetermined otherwise, with how many more are needed.
+ */
 void
 hlh_hlh2004_evaluate (const HlhCase *c,
                       HlhHlh2004    *result)
@@ -147,6 +154,11 @@ hlh_hlh2004_dup_status_text (const HlhHlh2004 *result)
     }
 }
 
+/**
+ * hlh_status_to_string:
+ *
+ * Returns: the JSON and CSV word for @status ("fulfilled", "not_fulfilled", ...)
+ */
 const char *
 hlh_status_to_string (HlhStatus status)
 {

@@ -225,6 +225,12 @@ item_state (HlhIechsItemId  item,
   return hlh_criterion_eval (&items[item], c, NULL);
 }
 
+/**
+ * hlh_iechs_evaluate:
+ *
+ * Each checklist item met, not met or unknown, counted apart for the most common and the other
+ * manifestations, with the clinician's grade. A checklist, not a score: no status is derived.
+ */
 void
 hlh_iechs_evaluate (const HlhCase *c,
                     HlhIechs      *result)

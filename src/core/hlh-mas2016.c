@@ -50,6 +50,12 @@ hlh_mas2016_get_reference (void)
   return &reference;
 }
 
+/**
+ * hlh_mas2016_evaluate:
+ *
+ * Not applicable without known or suspected sJIA or in a known afebrile patient; a result
+ * that would be fulfilled while the temperature is unknown is undetermined.
+ */
 void
 hlh_mas2016_evaluate (const HlhCase *c,
                       HlhMas2016    *result)

@@ -45,6 +45,12 @@ has_malignancy (const HlhCase *c)
   return FALSE;
 }
 
+/**
+ * hlh_ohi_evaluate:
+ *
+ * Positive when both are above their thresholds, negative as soon as one is known and not
+ * above, undetermined otherwise. @result->relevant: sCD25 is known or a malignancy recorded.
+ */
 void
 hlh_ohi_evaluate (const HlhCase *c,
                   HlhOhi        *result)
