@@ -91,18 +91,6 @@ criterion_state (const HlhCriterion *(*get) (guint),
   g_error ("no criterion “%s”", id);
 }
 
-static const HlhCriterion *
-get_hlh2004 (guint i)
-{
-  return hlh_hlh2004_get_criterion (i);
-}
-
-static const HlhCriterion *
-get_iechs (guint i)
-{
-  return hlh_iechs_get_item (i);
-}
-
 static void
 check_int_range (const char *key,
                  int         min,
@@ -174,7 +162,7 @@ check_expectation (const HlhAssessment *a,
   else if (strcmp (key, "hlh2004.needed") == 0)
     check_uint (key, a->hlh2004.still_needed, expected);
   else if (g_str_has_prefix (key, "hlh2004."))
-    check_string (key, criterion_state (get_hlh2004, a->hlh2004.criteria,
+    check_string (key, criterion_state (hlh_hlh2004_get_criterion, a->hlh2004.criteria,
                                         HLH_HLH2004_N_CRITERIA, sub), expected);
   else if (strcmp (key, "mas2016") == 0)
     check_string (key, hlh_status_to_string (a->mas2016.status), expected);
@@ -204,7 +192,7 @@ check_expectation (const HlhAssessment *a,
   else if (strcmp (key, "iechs.common_met") == 0)
     check_uint (key, a->iechs.common.met, expected);
   else if (g_str_has_prefix (key, "iechs."))
-    check_string (key, criterion_state (get_iechs, a->iechs.items, HLH_IECHS_N_ITEMS, sub),
+    check_string (key, criterion_state (hlh_iechs_get_item, a->iechs.items, HLH_IECHS_N_ITEMS, sub),
                   expected);
   else
     g_error ("unknown expectation key “%s”", key);

@@ -189,12 +189,6 @@ put_hscore (Json                *j,
   close_ (j, '}');
 }
 
-static const HlhCriterion *
-get_hlh2004 (guint i)
-{
-  return hlh_hlh2004_get_criterion (i);
-}
-
 static void
 put_hlh2004 (Json                *j,
              const HlhAssessment *a,
@@ -210,7 +204,7 @@ put_hlh2004 (Json                *j,
   put_int (j, "still_needed", r->status == HLH_STATUS_FULFILLED ? 0 : r->still_needed);
   put_bool (j, "molecular_diagnosis", r->molecular);
   put_owned_string (j, "text", hlh_hlh2004_dup_status_text (r));
-  put_criteria (j, get_hlh2004, r->criteria, HLH_HLH2004_N_CRITERIA, c);
+  put_criteria (j, hlh_hlh2004_get_criterion, r->criteria, HLH_HLH2004_N_CRITERIA, c);
   close_ (j, '}');
 }
 

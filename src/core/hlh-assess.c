@@ -55,35 +55,72 @@ add_note (GPtrArray  *notes,
   g_ptr_array_add (notes, note);
 }
 
-/* The unknown findings of a criterion, by label: "Platelets, Neutrophils". */
-static char *
-dup_unknown_labels (const HlhCriterion *criterion,
-                    const HlhCase      *c,
-                    const char        **first_id)
+/* Calls @visit for each unknown finding of a criterion, once per finding: nested thresholds
+ * of one finding (temperature ≥ 38.4, > 39.4) name it once, and the infant Hb rule, unknown
+ * because of the age rather than the haemoglobin, names the age. */
+static void
+foreach_unknown_field (const HlhCriterion *criterion,
+                       const HlhCase      *c,
+                       void              (*visit) (HlhField field, gpointer data),
+                       gpointer            data)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
   guint n = hlh_criterion_count (criterion);
 
-  *first_id = criterion->id;
   for (guint i = 0; i < n; i++)
     {
       const HlhCondition *cond = &criterion->conditions[i];
       HlhField field = cond->field;
 
-      /* Nested thresholds of one finding (temperature ≥ 38.4, > 39.4) name it once. */
       if (hlh_condition_eval (cond, c) != HLH_STATE_UNKNOWN ||
           (i > 0 && criterion->conditions[i - 1].field == field))
         continue;
-      /* The infant Hb rule is unknown because of the age, not the haemoglobin. */
       if (hlh_case_is_known (c, field) && cond->infant_threshold != 0)
         field = HLH_FIELD_AGE;
-      if (s->len == 0)
-        *first_id = hlh_field_get_info (field)->id;
-      else
-        g_string_append (s, ", ");
-      g_string_append (s, _(hlh_field_get_info (field)->label));
+      visit (field, data);
     }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+append_label (HlhField field,
+              gpointer data)
+{
+  GString *s = data;
+
+  if (s->len > 0)
+    g_string_append (s, ", ");
+  g_string_append (s, _(hlh_field_get_info (field)->label));
+}
+
+static void
+keep_first_id (HlhField field,
+               gpointer data)
+{
+  const char **id = data;
+
+  if (*id == NULL)
+    *id = hlh_field_get_info (field)->id;
+}
+
+/* The unknown findings of a criterion, by label: "Platelets, Neutrophils". */
+static char *
+dup_unknown_labels (const HlhCriterion *criterion,
+                    const HlhCase      *c)
+{
+  GString *s = g_string_new (NULL);
+
+  foreach_unknown_field (criterion, c, append_label, s);
+  return g_string_free (s, FALSE);
+}
+
+/* The id of the first unknown finding, what a note is about ("scd25"). */
+static const char *
+first_unknown_id (const HlhCriterion *criterion,
+                  const HlhCase      *c)
+{
+  const char *id = NULL;
+
+  foreach_unknown_field (criterion, c, keep_first_id, &id);
+  return id != NULL ? id : criterion->id;
 }
 
 typedef struct
@@ -122,8 +159,8 @@ add_hscore_decisive (GPtrArray           *notes,
     {
       const HlhCriterion *criterion = &hlh_hscore_get_item (potentials[i].item)->criterion;
       int reach = a->hscore.min + (int) potentials[i].delta;
-      const char *id;
-      g_autofree char *labels = dup_unknown_labels (criterion, c, &id);
+      const char *id = first_unknown_id (criterion, c);
+      g_autofree char *labels = dup_unknown_labels (criterion, c);
 
       add_note (notes, "hscore", id,
                 g_strdup_printf (reach >= HLH_HSCORE_CUTOFF
@@ -160,13 +197,12 @@ add_hlh2004_decisive (GPtrArray           *notes,
         {
           const HlhCriterion *criterion = hlh_hlh2004_get_criterion (i);
           g_autofree char *text = NULL;
-          g_autofree char *labels = NULL;
           const char *id;
 
           if (r->criteria[i] != HLH_STATE_UNKNOWN)
             continue;
           text = dup_criterion_text (criterion);
-          labels = dup_unknown_labels (criterion, c, &id);
+          id = first_unknown_id (criterion, c);
           if (r->still_needed == 1)
             add_note (notes, "hlh2004", id,
                       g_strdup_printf (_("%s: if met, HLH-2004 would be fulfilled"), text));
@@ -195,14 +231,11 @@ add_unknown_criteria (GPtrArray          *notes,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = NULL;
-      g_autofree char *labels = NULL;
-      const char *id;
 
       if (states[i] != HLH_STATE_UNKNOWN)
         continue;
       text = dup_criterion_text (get (i));
-      labels = dup_unknown_labels (get (i), c, &id);
-      add_note (notes, set, id, g_strdup_printf (_("%s: %s is unknown"), title, text));
+      add_note (notes, set, first_unknown_id (get (i), c), g_strdup_printf (_("%s: %s is unknown"), title, text));
     }
 }
 

@@ -346,14 +346,12 @@ hlh_case_get_number (const HlhCase *self,
                      HlhUnit        unit,
                      double        *number)
 {
-  const HlhValue *v = hlh_case_get_value (self, field);
-
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (field < HLH_N_FIELDS, FALSE);
   g_return_val_if_fail (fields[field].kind == HLH_FIELD_KIND_NUMBER, FALSE);
+  g_return_val_if_fail (hlh_unit_get_quantity (unit) == hlh_field_get_quantity (field), FALSE);
 
-  if (!v->known)
-    return FALSE;
-  *number = v->unit == unit ? v->number : hlh_unit_convert (v->number, v->unit, unit);
-  return TRUE;
+  return hlh_case_peek_number (self, field, unit, number);
 }
 
 gboolean

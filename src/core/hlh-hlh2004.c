@@ -60,7 +60,7 @@ static const HlhCriterion criteria[HLH_HLH2004_N_CRITERIA] = {
 #undef YES
 
 const HlhCriterion *
-hlh_hlh2004_get_criterion (HlhHlh2004CriterionId id)
+hlh_hlh2004_get_criterion (guint id)
 {
   g_return_val_if_fail (id < HLH_HLH2004_N_CRITERIA, &criteria[0]);
   return &criteria[id];
@@ -93,13 +93,13 @@ hlh_hlh2004_evaluate (const HlhCase *c,
 
   for (guint i = 0; i < HLH_HLH2004_N_CRITERIA; i++)
     {
-      result->criteria[i] = hlh_criterion_eval (&criteria[i], c, NULL);
+      result->criteria[i] = hlh_criterion_eval (&criteria[i], c);
       hlh_tally_add (&tally, result->criteria[i]);
     }
   result->met = tally.met;
   result->not_met = tally.not_met;
   result->unknown = tally.unknown;
-  result->molecular = hlh_criterion_eval (&molecular, c, NULL) == HLH_STATE_MET;
+  result->molecular = hlh_criterion_eval (&molecular, c) == HLH_STATE_MET;
   result->still_needed = tally.met >= HLH_HLH2004_NEEDED ? 0 : HLH_HLH2004_NEEDED - tally.met;
 
   if (result->molecular)

@@ -45,7 +45,7 @@ typedef struct
   guint     still_needed;
 } HlhHlh2004;
 
-const HlhCriterion *hlh_hlh2004_get_criterion     (HlhHlh2004CriterionId  id);
+const HlhCriterion *hlh_hlh2004_get_criterion     (guint                  id);
 const HlhCriterion *hlh_hlh2004_get_molecular     (void);
 const HlhReference *hlh_hlh2004_get_reference     (void);
 void                hlh_hlh2004_evaluate          (const HlhCase         *c,

@@ -95,11 +95,8 @@ evaluate_item (const HlhHScoreItem *item,
                const HlhCase       *c,
                HlhHScoreItemResult *result)
 {
-  HlhTally tally = { 0, };
-  guint n = hlh_criterion_count (&item->criterion);
+  HlhTally tally = hlh_criterion_tally (&item->criterion, c);
 
-  for (guint i = 0; i < n; i++)
-    hlh_tally_add (&tally, hlh_condition_eval (&item->criterion.conditions[i], c));
   result->min = item->points[tally.met];
   result->max = item->points[tally.met + tally.unknown];
   result->known = tally.unknown == 0;

@@ -72,7 +72,7 @@ static const char * const grades[] = {
 };
 
 const HlhCriterion *
-hlh_iechs_get_item (HlhIechsItemId item)
+hlh_iechs_get_item (guint item)
 {
   g_return_val_if_fail (item < HLH_IECHS_N_ITEMS, &items[0]);
   return &items[item];
@@ -114,7 +114,7 @@ static HlhState
 ferritin_state (const HlhCase *c)
 {
   static const HlhField references[] = { HLH_FIELD_FERRITIN_ULN, HLH_FIELD_FERRITIN_BASELINE };
-  HlhState rising = hlh_criterion_eval (&items[HLH_IECHS_FERRITIN], c, NULL);
+  HlhState rising = hlh_criterion_eval (&items[HLH_IECHS_FERRITIN], c);
   guint n_references = 0;
   double ferritin;
 
@@ -222,7 +222,7 @@ item_state (HlhIechsItemId  item,
 {
   if (referenced[item].state != NULL)
     return referenced[item].state (c);
-  return hlh_criterion_eval (&items[item], c, NULL);
+  return hlh_criterion_eval (&items[item], c);
 }
 
 /**

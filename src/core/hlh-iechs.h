@@ -42,7 +42,7 @@ typedef struct
   HlhTally other;
 } HlhIechs;
 
-const HlhCriterion *hlh_iechs_get_item       (HlhIechsItemId  item);
+const HlhCriterion *hlh_iechs_get_item       (guint           item);
 const HlhReference *hlh_iechs_get_reference  (void);
 const char         *hlh_iechs_grade_text     (int             grade);
 void                hlh_iechs_evaluate       (const HlhCase  *c,

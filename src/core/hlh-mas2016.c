@@ -66,7 +66,7 @@ hlh_mas2016_evaluate (const HlhCase *c,
   state = hlh_criteria_eval (criteria, 1, HLH_MAS2016_N_CRITERIA, HLH_MAS2016_NEEDED, c,
                              result->criteria,
                              &result->laboratory);
-  result->febrile = hlh_criterion_eval (&fever, c, NULL);
+  result->febrile = hlh_criterion_eval (&fever, c);
 
   if (!hlh_case_get_effective_answer (c, HLH_FIELD_SJIA, &sjia) || sjia != HLH_ANSWER_YES)
     result->applicability = HLH_MAS2016_NO_SJIA;

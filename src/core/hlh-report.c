@@ -198,12 +198,6 @@ append_criteria (GString            *s,
     }
 }
 
-static const HlhCriterion *
-get_hlh2004 (guint i)
-{
-  return hlh_hlh2004_get_criterion (i);
-}
-
 static void
 append_hlh2004 (GString             *s,
                 const HlhAssessment *a,
@@ -217,7 +211,7 @@ append_hlh2004 (GString             *s,
   g_string_append_printf (s, _("    Molecular diagnosis consistent with HLH: %s\n"),
                           hlh_case_is_known (c, HLH_FIELD_MOLECULAR_DIAGNOSIS)
                             ? molecular : _("not recorded (counts as not established)"));
-  append_criteria (s, get_hlh2004, a->hlh2004.criteria, HLH_HLH2004_N_CRITERIA, c);
+  append_criteria (s, hlh_hlh2004_get_criterion, a->hlh2004.criteria, HLH_HLH2004_N_CRITERIA, c);
   for (guint i = 0; i < HLH_HLH2004_N_CRITERIA; i++)
     {
       const HlhCriterion *criterion = hlh_hlh2004_get_criterion (i);

@@ -319,24 +319,28 @@ hlh_tally_at_least (const HlhTally *tally,
 }
 
 /**
- * hlh_criterion_eval:
- * @states: (out caller-allocates) (optional): each condition's state
+ * hlh_criterion_tally:
+ *
+ * Returns: how many of the criterion's conditions hold, fail, or are unknown
  */
-HlhState
-hlh_criterion_eval (const HlhCriterion *criterion,
-                    const HlhCase      *c,
-                    HlhState           *states)
+HlhTally
+hlh_criterion_tally (const HlhCriterion *criterion,
+                     const HlhCase      *c)
 {
   HlhTally tally = { 0, };
   guint n = hlh_criterion_count (criterion);
 
   for (guint i = 0; i < n; i++)
-    {
-      HlhState s = hlh_condition_eval (&criterion->conditions[i], c);
-      if (states != NULL)
-        states[i] = s;
-      hlh_tally_add (&tally, s);
-    }
+    hlh_tally_add (&tally, hlh_condition_eval (&criterion->conditions[i], c));
+  return tally;
+}
+
+HlhState
+hlh_criterion_eval (const HlhCriterion *criterion,
+                    const HlhCase      *c)
+{
+  HlhTally tally = hlh_criterion_tally (criterion, c);
+
   return hlh_tally_at_least (&tally, criterion->needed);
 }
 
@@ -443,7 +447,7 @@ hlh_criteria_eval (const HlhCriterion *criteria,
 
   for (guint i = 0; i < n_criteria; i++)
     {
-      states[i] = hlh_criterion_eval (&criteria[i], c, NULL);
+      states[i] = hlh_criterion_eval (&criteria[i], c);
       hlh_tally_add (i < n_required ? &required : &others, states[i]);
     }
   if (optional_tally != NULL)

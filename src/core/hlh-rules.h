@@ -126,9 +126,10 @@ char       *hlh_condition_describe    (const HlhCondition *condition);
 char       *hlh_condition_dup_basis   (const HlhCondition *condition,
                                        const HlhCase      *c);
 guint       hlh_criterion_count       (const HlhCriterion *criterion);
+HlhTally    hlh_criterion_tally       (const HlhCriterion *criterion,
+                                       const HlhCase      *c);
 HlhState    hlh_criterion_eval        (const HlhCriterion *criterion,
-                                       const HlhCase      *c,
-                                       HlhState           *states);
+                                       const HlhCase      *c);
 char       *hlh_criterion_describe    (const HlhCriterion *criterion);
 char       *hlh_criterion_dup_basis   (const HlhCriterion *criterion,
                                        const HlhCase      *c);
