@@ -388,6 +388,20 @@ hlh_case_get_implying_trigger (const HlhCase *self,
 }
 
 /**
+ * hlh_trigger_get_implied_field:
+ *
+ * Returns: the yes/no finding that recording @trigger sets to yes, or %HLH_N_FIELDS if none
+ */
+HlhField
+hlh_trigger_get_implied_field (HlhTrigger trigger)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (implications); i++)
+    if (implications[i].trigger == trigger)
+      return implications[i].field;
+  return HLH_N_FIELDS;
+}
+
+/**
  * hlh_case_get_effective_answer:
  *
  * The answer the scores use: the finding as entered, or yes when the trigger history sets it.

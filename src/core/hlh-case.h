@@ -170,6 +170,7 @@ gboolean            hlh_case_get_effective_answer (const HlhCase   *self,
                                                    int             *answer);
 HlhTrigger          hlh_case_get_implying_trigger (const HlhCase   *self,
                                                    HlhField         field);
+HlhField            hlh_trigger_get_implied_field (HlhTrigger       trigger);
 gboolean            hlh_case_set_number           (HlhCase         *self,
                                                    HlhField         field,
                                                    double           number,

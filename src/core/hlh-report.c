@@ -118,28 +118,6 @@ append_range (GString *s,
     g_string_append_printf (s, "%d–%d", min, max);
 }
 
-/* "Ferritin > 684 ng/mL and at least 2 of the other 4", from the criteria themselves. */
-static char *
-dup_set_rule (const HlhCriterion *(*get) (guint),
-              guint               n_required,
-              guint               n_criteria,
-              guint               needed)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < n_required; i++)
-    {
-      g_autofree char *rule = hlh_criterion_describe (get (i));
-      if (i > 0)
-        g_string_append (s, _(" and "));
-      g_string_append (s, rule);
-    }
-  if (needed > 0)
-    g_string_append_printf (s, _(" and at least %u of the other %u"), needed,
-                            n_criteria - n_required);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static void
 append_hscore (GString             *s,
                const HlhAssessment *a,
@@ -243,8 +221,8 @@ append_mas (GString             *s,
     case HLH_MAS2016_APPLICABLE:
     default:
       {
-        g_autofree char *rule = dup_set_rule (hlh_mas2016_get_criterion, 1,
-                                              HLH_MAS2016_N_CRITERIA, HLH_MAS2016_NEEDED);
+        g_autofree char *rule = hlh_criteria_describe (hlh_mas2016_get_criterion, 1,
+                                                       HLH_MAS2016_N_CRITERIA, HLH_MAS2016_NEEDED);
         g_string_append_printf (s, _("  2016 classification criteria (Ravelli 2016): %s (%s; "
                                      "classification, not diagnostic, criteria)\n"),
                                 status_text (a->mas2016.status), rule);
@@ -274,8 +252,8 @@ append_ohi (GString             *s,
             const HlhAssessment *a,
             const HlhCase       *c)
 {
-  g_autofree char *rule = dup_set_rule (hlh_ohi_get_criterion, HLH_OHI_N_CRITERIA,
-                                        HLH_OHI_N_CRITERIA, 0);
+  g_autofree char *rule = hlh_criteria_describe (hlh_ohi_get_criterion, HLH_OHI_N_CRITERIA,
+                                                 HLH_OHI_N_CRITERIA, 0);
   const char *word = a->ohi.status == HLH_STATUS_FULFILLED ? _("Positive")
                      : a->ohi.status == HLH_STATUS_NOT_FULFILLED ? _("Negative")
                      : _("Undetermined");
@@ -295,8 +273,8 @@ append_iec (GString             *s,
             const HlhCase       *c)
 {
   const HlhIechs *iechs = &a->iechs;
-  g_autofree char *rule = dup_set_rule (hlh_cartox_get_criterion, 1, HLH_CARTOX_N_CRITERIA,
-                                        HLH_CARTOX_NEEDED);
+  g_autofree char *rule = hlh_criteria_describe (hlh_cartox_get_criterion, 1,
+                                                 HLH_CARTOX_N_CRITERIA, HLH_CARTOX_NEEDED);
   const char *cartox = a->cartox.status == HLH_STATUS_FULFILLED ? _("possible")
                        : a->cartox.status == HLH_STATUS_NOT_FULFILLED ? _("criteria not met")
                        : _("undetermined");

@@ -459,3 +459,32 @@ hlh_criteria_eval (const HlhCriterion *criteria,
     return HLH_STATE_MET;
   return HLH_STATE_UNKNOWN;
 }
+
+/**
+ * hlh_criteria_describe:
+ * @get: returns the set's criteria by index, the required ones first
+ * @needed: how many of the others must hold, or 0 when all the criteria are required
+ *
+ * Returns: (transfer full): a set's rule in words, from the criteria themselves:
+ *   "Ferritin > 684 ng/mL and at least 2 of the other 4"
+ */
+char *
+hlh_criteria_describe (const HlhCriterion *(*get) (guint),
+                       guint               n_required,
+                       guint               n_criteria,
+                       guint               needed)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_required; i++)
+    {
+      g_autofree char *rule = hlh_criterion_describe (get (i));
+      if (i > 0)
+        g_string_append (s, _(" and "));
+      g_string_append (s, rule);
+    }
+  if (needed > 0)
+    g_string_append_printf (s, _(" and at least %u of the other %u"), needed,
+                            n_criteria - n_required);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

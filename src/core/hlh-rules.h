@@ -158,5 +158,9 @@ HlhState    hlh_criteria_eval         (const HlhCriterion *criteria,
                                        const HlhCase      *c,
                                        HlhState           *states,
                                        HlhTally           *optional_tally);
+char       *hlh_criteria_describe     (const HlhCriterion *(*get) (guint),
+                                       guint               n_required,
+                                       guint               n_criteria,
+                                       guint               needed);
 
 G_END_DECLS

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hlh-application.h"
+#include "hlh-assess.h"
+#include "hlh-window.h"
+
+struct _HlhApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (HlhApplication, hlh_application, GTK_TYPE_APPLICATION)
+
+static char *
+dup_reference (const HlhReference *reference)
+{
+  return g_strdup_printf ("%s https://doi.org/%s", reference->citation, reference->doi);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const HlhReference *sources[] = {
+    hlh_hscore_get_reference (), hlh_hlh2004_get_reference (), hlh_mas2016_get_reference (),
+    hlh_msscore_get_reference (), hlh_ohi_get_reference (), hlh_iechs_get_reference (),
+    hlh_cartox_get_reference (),
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) references = NULL;
+  g_autofree char *comments = NULL;
+  GtkWidget *about;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *reference = dup_reference (sources[i]);
+      g_strv_builder_add (builder, reference);
+    }
+  references = g_strv_builder_end (builder);
+
+  comments = g_strdup_printf ("%s\n\n%s\n\n%s",
+                              _("Computes the published HLH scores and criteria: the HScore, "
+                                "HLH-2004, the 2016 MAS criteria and the MS score in systemic "
+                                "JIA, the OHI index, the IEC-HS checklist and CARTOX."),
+                              _(hlh_disclaimer),
+                              _("It never uses the network and sends nothing anywhere; "
+                                "nothing is written to disk unless you save it."));
+  about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "program-name", _("HLH Calculator"),
+                        "logo-icon-name", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", comments,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 HLH Calculator developers",
+                        NULL);
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("References"),
+                                       (const char **) references);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Each window remembers its size as it closes. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/hlhcalc/HLHCalculator/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+hlh_application_startup (GApplication *application)
+{
+  HlhApplication *self = HLH_APPLICATION (application);
+  g_autoptr(GAction) unit_system = NULL;
+  static const char *new_case_accels[] = { "<Control>n", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (hlh_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  self->settings = g_settings_new (APP_ID);
+  unit_system = g_settings_create_action (self->settings, "unit-system");
+  g_action_map_add_action (G_ACTION_MAP (self), unit_system);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case",
+                                         new_case_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+  load_css ();
+}
+
+static void
+hlh_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (hlh_window_new (GTK_APPLICATION (application)));
+  gtk_window_present (window);
+}
+
+static void
+hlh_application_dispose (GObject *object)
+{
+  HlhApplication *self = HLH_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hlh_application_parent_class)->dispose (object);
+}
+
+static void
+hlh_application_class_init (HlhApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = hlh_application_dispose;
+  app_class->startup = hlh_application_startup;
+  app_class->activate = hlh_application_activate;
+}
+
+static void
+hlh_application_init (HlhApplication *self)
+{
+}
+
+HlhApplication *
+hlh_application_new (void)
+{
+  return g_object_new (HLH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/hlhcalc/HLHCalculator",
+                       NULL);
+}

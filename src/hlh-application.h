@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define HLH_TYPE_APPLICATION (hlh_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlhApplication, hlh_application, HLH, APPLICATION, GtkApplication)
+
+HlhApplication *hlh_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hlh-case-form.h"
+
+/* The findings in the order a physician reads a chart, then the trigger history. The rows
+ * write into the model; nothing here judges a value. */
+
+typedef enum
+{
+  SECTION_PATIENT,
+  SECTION_CLINICAL,
+  SECTION_BLOOD,
+  SECTION_CHEMISTRY,
+  SECTION_SPECIALISED,
+  SECTION_IEC,
+  SECTION_OTHER,
+  N_SECTIONS
+} Section;
+
+static const struct
+{
+  HlhField    field;
+  Section     section;
+  const char *mnemonic;
+} layout[] = {
+  { HLH_FIELD_AGE, SECTION_PATIENT, N_("_Age") },
+  { HLH_FIELD_SJIA, SECTION_PATIENT, N_("Known or suspected s_JIA") },
+  { HLH_FIELD_IEC_THERAPY, SECTION_PATIENT, N_("_Immune-effector-cell therapy (CAR-T etc.)") },
+  { HLH_FIELD_TEMPERATURE, SECTION_CLINICAL, N_("Highest _temperature") },
+  { HLH_FIELD_HEPATOMEGALY, SECTION_CLINICAL, N_("H_epatomegaly") },
+  { HLH_FIELD_SPLENOMEGALY, SECTION_CLINICAL, N_("Splen_omegaly") },
+  { HLH_FIELD_IMMUNOSUPPRESSION, SECTION_CLINICAL, NULL },
+  { HLH_FIELD_CNS_INVOLVEMENT, SECTION_CLINICAL, NULL },
+  { HLH_FIELD_HEMORRHAGE, SECTION_CLINICAL, NULL },
+  { HLH_FIELD_ACTIVE_ARTHRITIS, SECTION_CLINICAL, NULL },
+  { HLH_FIELD_HEMOGLOBIN, SECTION_BLOOD, N_("_Haemoglobin") },
+  { HLH_FIELD_LEUKOCYTES, SECTION_BLOOD, N_("_Leukocytes") },
+  { HLH_FIELD_NEUTROPHILS, SECTION_BLOOD, N_("_Neutrophils") },
+  { HLH_FIELD_PLATELETS, SECTION_BLOOD, N_("_Platelets") },
+  { HLH_FIELD_FERRITIN, SECTION_CHEMISTRY, N_("_Ferritin") },
+  { HLH_FIELD_TRIGLYCERIDES, SECTION_CHEMISTRY, N_("T_riglycerides (fasting)") },
+  { HLH_FIELD_FIBRINOGEN, SECTION_CHEMISTRY, N_("Fi_brinogen") },
+  { HLH_FIELD_AST, SECTION_CHEMISTRY, N_("AST (_SGOT)") },
+  { HLH_FIELD_ALT, SECTION_CHEMISTRY, N_("ALT (S_GPT)") },
+  { HLH_FIELD_LDH, SECTION_CHEMISTRY, N_("L_DH") },
+  { HLH_FIELD_SCD25, SECTION_SPECIALISED, N_("Soluble _CD25 (sIL-2R)") },
+  { HLH_FIELD_NK_ACTIVITY, SECTION_SPECIALISED, N_("N_K-cell activity") },
+  { HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW, SECTION_SPECIALISED,
+    N_("Haemophagocytosis on bone-_marrow aspirate") },
+  { HLH_FIELD_HEMOPHAGOCYTOSIS_OTHER, SECTION_SPECIALISED, NULL },
+  { HLH_FIELD_MOLECULAR_DIAGNOSIS, SECTION_SPECIALISED,
+    N_("Molec_ular diagnosis consistent with HLH") },
+  { HLH_FIELD_FERRITIN_RISING, SECTION_IEC, NULL },
+  { HLH_FIELD_FERRITIN_BASELINE, SECTION_IEC, NULL },
+  { HLH_FIELD_FERRITIN_ULN, SECTION_IEC, NULL },
+  { HLH_FIELD_AST_ULN, SECTION_IEC, NULL },
+  { HLH_FIELD_AST_BASELINE, SECTION_IEC, NULL },
+  { HLH_FIELD_ALT_ULN, SECTION_IEC, NULL },
+  { HLH_FIELD_ALT_BASELINE, SECTION_IEC, NULL },
+  { HLH_FIELD_FIBRINOGEN_LLN, SECTION_IEC, NULL },
+  { HLH_FIELD_LDH_ULN, SECTION_IEC, NULL },
+  { HLH_FIELD_NEW_CYTOPENIAS, SECTION_IEC, NULL },
+  { HLH_FIELD_COAGULOPATHY, SECTION_IEC, NULL },
+  { HLH_FIELD_DIRECT_HYPERBILIRUBINEMIA, SECTION_IEC, NULL },
+  { HLH_FIELD_NEUROTOXICITY, SECTION_IEC, NULL },
+  { HLH_FIELD_PULMONARY_INVOLVEMENT, SECTION_IEC, NULL },
+  { HLH_FIELD_RENAL_INVOLVEMENT, SECTION_IEC, NULL },
+  { HLH_FIELD_CARTOX_LIVER_GRADE3, SECTION_IEC, NULL },
+  { HLH_FIELD_CARTOX_RENAL_GRADE3, SECTION_IEC, NULL },
+  { HLH_FIELD_CARTOX_PULMONARY_EDEMA_GRADE3, SECTION_IEC, NULL },
+  { HLH_FIELD_IECHS_GRADE, SECTION_IEC, NULL },
+  { HLH_FIELD_RASH, SECTION_OTHER, NULL },
+  { HLH_FIELD_LYMPHADENOPATHY, SECTION_OTHER, NULL },
+  { HLH_FIELD_JAUNDICE, SECTION_OTHER, NULL },
+  { HLH_FIELD_EDEMA, SECTION_OTHER, NULL },
+};
+
+struct _HlhCaseForm
+{
+  GtkWidget       parent_instance;
+
+  GtkBox         *patient_box;
+  GtkBox         *clinical_box;
+  GtkBox         *blood_box;
+  GtkBox         *chemistry_box;
+  GtkBox         *specialised_box;
+  GtkWidget      *iec_section;
+  GtkBox         *iec_box;
+  GtkBox         *triggers_box;
+  GtkBox         *other_box;
+
+  HlhCaseModel   *model;
+  GtkWidget      *rows[HLH_N_FIELDS];
+  GtkCheckButton *trigger_buttons[HLH_N_TRIGGERS];
+  GtkExpander    *group_expanders[HLH_N_TRIGGER_GROUPS];
+  gboolean        syncing;
+};
+
+G_DEFINE_FINAL_TYPE (HlhCaseForm, hlh_case_form, GTK_TYPE_WIDGET)
+
+static GtkBox *
+section_box (HlhCaseForm *self,
+             Section      section)
+{
+  GtkBox *boxes[N_SECTIONS] = {
+    self->patient_box, self->clinical_box, self->blood_box, self->chemistry_box,
+    self->specialised_box, self->iec_box, self->other_box,
+  };
+
+  return boxes[section];
+}
+
+static void
+build_rows (HlhCaseForm *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
+    {
+      HlhField field = layout[i].field;
+      const char *mnemonic = layout[i].mnemonic != NULL ? _(layout[i].mnemonic) : NULL;
+      GtkWidget *row;
+
+      if (hlh_field_get_info (field)->kind == HLH_FIELD_KIND_NUMBER)
+        row = hlh_number_row_new (self->model, field, mnemonic);
+      else
+        row = hlh_choice_row_new (self->model, field, mnemonic);
+      self->rows[field] = row;
+      gtk_box_append (section_box (self, layout[i].section), row);
+    }
+}
+
+static void
+update_group_title (HlhCaseForm     *self,
+                    HlhTriggerGroup  group)
+{
+  const HlhCase *c = hlh_case_model_get_case (self->model);
+  const char *label = _(hlh_trigger_group_get_info (group)->label);
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  for (guint t = 0; t < HLH_N_TRIGGERS; t++)
+    if (hlh_trigger_get_info (t)->group == group && hlh_case_has_trigger (c, t))
+      n++;
+  if (n > 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u recorded", "%s: %u recorded",
+                                          n), label, n);
+  gtk_expander_set_label (self->group_expanders[group], title != NULL ? title : label);
+}
+
+static void
+trigger_toggled_cb (GtkCheckButton *button,
+                    HlhCaseForm    *self)
+{
+  HlhTrigger trigger = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "hlh-trigger"));
+
+  if (self->syncing)
+    return;
+  hlh_case_model_set_trigger (self->model, trigger, gtk_check_button_get_active (button));
+  update_group_title (self, hlh_trigger_get_info (trigger)->group);
+}
+
+static GtkWidget *
+make_caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "hlh-caption");
+  return label;
+}
+
+static GtkWidget *
+make_trigger_button (HlhCaseForm *self,
+                     HlhTrigger   trigger)
+{
+  const HlhTriggerInfo *info = hlh_trigger_get_info (trigger);
+  HlhField implied = hlh_trigger_get_implied_field (trigger);
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  /* A trigger that sets a score's finding says which. */
+  if (implied < HLH_N_FIELDS)
+    label = g_strdup_printf (_("%s (sets: %s)"), _(info->label),
+                             _(hlh_field_get_info (implied)->label));
+  button = gtk_check_button_new_with_label (label != NULL ? label : _(info->label));
+  gtk_widget_set_hexpand (button, TRUE);
+  g_object_set_data (G_OBJECT (button), "hlh-trigger", GUINT_TO_POINTER (trigger));
+  g_signal_connect (button, "toggled", G_CALLBACK (trigger_toggled_cb), self);
+  self->trigger_buttons[trigger] = GTK_CHECK_BUTTON (button);
+  return button;
+}
+
+static void
+build_group (HlhCaseForm     *self,
+             HlhTriggerGroup  group)
+{
+  const HlhTriggerGroupInfo *info = hlh_trigger_group_get_info (group);
+  GtkWidget *expander = gtk_expander_new (_(info->label));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *grid = gtk_grid_new ();
+  guint n = 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint t = 0; t < HLH_N_TRIGGERS; t++)
+    {
+      if (hlh_trigger_get_info (t)->group != group)
+        continue;
+      /* Long labels (the genetic syndromes, the triggers that set a finding) get a line. */
+      if (group == HLH_TRIGGER_GROUP_PRIMARY || hlh_trigger_get_implied_field (t) < HLH_N_FIELDS)
+        {
+          n += n % 2;
+          gtk_grid_attach (GTK_GRID (grid), make_trigger_button (self, t), 0, n / 2, 2, 1);
+          n += 2;
+        }
+      else
+        {
+          gtk_grid_attach (GTK_GRID (grid), make_trigger_button (self, t), n % 2, n / 2, 1, 1);
+          n++;
+        }
+    }
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), grid);
+  if (info->note != NULL)
+    gtk_box_append (GTK_BOX (box), make_caption (_(info->note)));
+  if (info->reference != NULL)
+    gtk_box_append (GTK_BOX (box), make_caption (info->reference));
+  gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  self->group_expanders[group] = GTK_EXPANDER (expander);
+  gtk_box_append (self->triggers_box, expander);
+}
+
+static void
+sync_triggers (HlhCaseForm *self)
+{
+  const HlhCase *c = hlh_case_model_get_case (self->model);
+
+  self->syncing = TRUE;
+  for (guint t = 0; t < HLH_N_TRIGGERS; t++)
+    gtk_check_button_set_active (self->trigger_buttons[t], hlh_case_has_trigger (c, t));
+  self->syncing = FALSE;
+  for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
+    update_group_title (self, g);
+}
+
+static void
+revision_cb (HlhCaseForm *self)
+{
+  gtk_widget_set_visible (self->iec_section,
+                          hlh_case_has_iec_therapy (hlh_case_model_get_case (self->model)));
+}
+
+static void
+case_replaced_cb (HlhCaseForm *self)
+{
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    {
+      if (HLH_IS_NUMBER_ROW (self->rows[i]))
+        hlh_number_row_sync (HLH_NUMBER_ROW (self->rows[i]));
+      else if (HLH_IS_CHOICE_ROW (self->rows[i]))
+        hlh_choice_row_sync (HLH_CHOICE_ROW (self->rows[i]));
+    }
+  sync_triggers (self);
+}
+
+static void
+hlh_case_form_dispose (GObject *object)
+{
+  HlhCaseForm *self = HLH_CASE_FORM (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HLH_TYPE_CASE_FORM);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (hlh_case_form_parent_class)->dispose (object);
+}
+
+static void
+hlh_case_form_class_init (HlhCaseFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hlh_case_form_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hlhcalc/HLHCalculator/ui/"
+                                               "hlh-case-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, patient_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, clinical_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, blood_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, chemistry_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, specialised_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, iec_section);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, iec_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, triggers_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, other_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hlhcaseform");
+}
+
+static void
+hlh_case_form_init (HlhCaseForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+hlh_case_form_new (HlhCaseModel *model)
+{
+  HlhCaseForm *self;
+
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (model), NULL);
+
+  self = g_object_new (HLH_TYPE_CASE_FORM, NULL);
+  self->model = g_object_ref (model);
+  build_rows (self);
+  for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
+    build_group (self, g);
+  g_signal_connect_swapped (model, "notify::revision", G_CALLBACK (revision_cb), self);
+  g_signal_connect_swapped (model, "case-replaced", G_CALLBACK (case_replaced_cb), self);
+  revision_cb (self);
+  sync_triggers (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * hlh_case_form_get_number_row:
+ *
+ * Returns: (transfer none) (nullable): the row of a numeric finding
+ */
+HlhNumberRow *
+hlh_case_form_get_number_row (HlhCaseForm *self,
+                              HlhField     field)
+{
+  g_return_val_if_fail (HLH_IS_CASE_FORM (self), NULL);
+  g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
+  return HLH_IS_NUMBER_ROW (self->rows[field]) ? HLH_NUMBER_ROW (self->rows[field]) : NULL;
+}
+
+/**
+ * hlh_case_form_get_choice_row:
+ *
+ * Returns: (transfer none) (nullable): the row of a yes/no or choice finding
+ */
+HlhChoiceRow *
+hlh_case_form_get_choice_row (HlhCaseForm *self,
+                              HlhField     field)
+{
+  g_return_val_if_fail (HLH_IS_CASE_FORM (self), NULL);
+  g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
+  return HLH_IS_CHOICE_ROW (self->rows[field]) ? HLH_CHOICE_ROW (self->rows[field]) : NULL;
+}
+
+GtkCheckButton *
+hlh_case_form_get_trigger_button (HlhCaseForm *self,
+                                  HlhTrigger   trigger)
+{
+  g_return_val_if_fail (HLH_IS_CASE_FORM (self), NULL);
+  g_return_val_if_fail (trigger < HLH_N_TRIGGERS, NULL);
+  return self->trigger_buttons[trigger];
+}
+
+gboolean
+hlh_case_form_get_iec_visible (HlhCaseForm *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_FORM (self), FALSE);
+  return gtk_widget_get_visible (self->iec_section);
+}

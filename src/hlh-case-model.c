@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "hlh-case-model.h"
+
+/* The one place the interface keeps the case. Widgets write findings here and read the
+ * assessment back; nothing clinical is computed outside the core. */
+
+struct _HlhCaseModel
+{
+  GObject        parent_instance;
+
+  HlhCase        c;
+  HlhAssessment  assessment;
+  guint          revision;
+  char          *refusals[HLH_N_FIELDS];
+  guint          n_refused;
+};
+
+enum {
+  PROP_0,
+  PROP_REVISION,
+  PROP_N_REFUSED,
+  N_PROPS
+};
+
+enum {
+  CASE_REPLACED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (HlhCaseModel, hlh_case_model, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+reassess (HlhCaseModel *self)
+{
+  hlh_assess (&self->c, &self->assessment);
+  self->revision++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+static gboolean
+value_equal (const HlhValue *a,
+             const HlhValue *b)
+{
+  if (a->known != b->known)
+    return FALSE;
+  return !a->known || (a->number == b->number && a->unit == b->unit && a->choice == b->choice);
+}
+
+static void
+set_refusal (HlhCaseModel *self,
+             HlhField      field,
+             const char   *message)
+{
+  guint before = self->n_refused;
+
+  if (self->refusals[field] != NULL)
+    self->n_refused--;
+  g_free (self->refusals[field]);
+  self->refusals[field] = g_strdup (message);
+  if (message != NULL)
+    self->n_refused++;
+  if (before != self->n_refused)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_REFUSED]);
+}
+
+static void
+clear_refusals (HlhCaseModel *self)
+{
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    set_refusal (self, i, NULL);
+}
+
+static void
+hlh_case_model_finalize (GObject *object)
+{
+  HlhCaseModel *self = HLH_CASE_MODEL (object);
+
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    g_free (self->refusals[i]);
+
+  G_OBJECT_CLASS (hlh_case_model_parent_class)->finalize (object);
+}
+
+static void
+hlh_case_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HlhCaseModel *self = HLH_CASE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
+      break;
+
+    case PROP_N_REFUSED:
+      g_value_set_uint (value, self->n_refused);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hlh_case_model_class_init (HlhCaseModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hlh_case_model_finalize;
+  object_class->get_property = hlh_case_model_get_property;
+
+  /**
+   * HlhCaseModel:revision:
+   *
+   * Goes up each time the case changes and has been assessed again.
+   */
+  properties[PROP_REVISION] =
+    g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * HlhCaseModel:n-refused:
+   *
+   * How many fields hold text that was refused; the case keeps their last accepted value.
+   */
+  properties[PROP_N_REFUSED] =
+    g_param_spec_uint ("n-refused", NULL, NULL, 0, HLH_N_FIELDS, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HlhCaseModel::case-replaced:
+   *
+   * The whole case was replaced (new case, a case opened): the form shows it afresh.
+   */
+  signals[CASE_REPLACED] =
+    g_signal_new ("case-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hlh_case_model_init (HlhCaseModel *self)
+{
+  hlh_case_init (&self->c);
+  hlh_assess (&self->c, &self->assessment);
+}
+
+HlhCaseModel *
+hlh_case_model_new (void)
+{
+  return g_object_new (HLH_TYPE_CASE_MODEL, NULL);
+}
+
+const HlhCase *
+hlh_case_model_get_case (HlhCaseModel *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), NULL);
+  return &self->c;
+}
+
+const HlhAssessment *
+hlh_case_model_get_assessment (HlhCaseModel *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), NULL);
+  return &self->assessment;
+}
+
+guint
+hlh_case_model_get_revision (HlhCaseModel *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), 0);
+  return self->revision;
+}
+
+guint
+hlh_case_model_get_n_refused (HlhCaseModel *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), 0);
+  return self->n_refused;
+}
+
+/**
+ * hlh_case_model_get_refusal:
+ *
+ * Returns: (nullable): why the text last typed into @field was refused, or %NULL
+ */
+const char *
+hlh_case_model_get_refusal (HlhCaseModel *self,
+                            HlhField      field)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), NULL);
+  g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
+  return self->refusals[field];
+}
+
+/**
+ * hlh_case_model_set_text:
+ * @text: what the user typed, read by the core's human parser
+ * @default_unit: the unit chosen next to the field
+ *
+ * Sets one finding from typed text. Refused text leaves the case, and so every result, as it
+ * was; the refusal is kept for the field until it is corrected.
+ *
+ * Returns: %TRUE if the text was accepted
+ */
+gboolean
+hlh_case_model_set_text (HlhCaseModel  *self,
+                         HlhField       field,
+                         const char    *text,
+                         HlhUnit        default_unit,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  HlhCase updated;
+
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), FALSE);
+  g_return_val_if_fail (field < HLH_N_FIELDS, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  updated = self->c;
+  if (!hlh_case_set_from_text (&updated, field, text, default_unit, FALSE, &local_error))
+    {
+      set_refusal (self, field, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  set_refusal (self, field, NULL);
+  if (!value_equal (&updated.values[field], &self->c.values[field]))
+    {
+      self->c.values[field] = updated.values[field];
+      reassess (self);
+    }
+  return TRUE;
+}
+
+void
+hlh_case_model_set_choice (HlhCaseModel *self,
+                           HlhField      field,
+                           int           choice)
+{
+  int current;
+
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+  g_return_if_fail (field < HLH_N_FIELDS);
+
+  if (hlh_case_get_choice (&self->c, field, &current) && current == choice)
+    return;
+  hlh_case_set_choice (&self->c, field, choice);
+  reassess (self);
+}
+
+void
+hlh_case_model_set_unknown (HlhCaseModel *self,
+                            HlhField      field)
+{
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+  g_return_if_fail (field < HLH_N_FIELDS);
+
+  set_refusal (self, field, NULL);
+  if (!hlh_case_is_known (&self->c, field))
+    return;
+  hlh_case_set_unknown (&self->c, field);
+  reassess (self);
+}
+
+void
+hlh_case_model_set_trigger (HlhCaseModel *self,
+                            HlhTrigger    trigger,
+                            gboolean      present)
+{
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+  g_return_if_fail (trigger < HLH_N_TRIGGERS);
+
+  if (hlh_case_has_trigger (&self->c, trigger) == !!present)
+    return;
+  hlh_case_set_trigger (&self->c, trigger, present);
+  reassess (self);
+}
+
+/**
+ * hlh_case_model_replace:
+ *
+ * Replaces the whole case (a case opened from a file, a teaching case); refusals are dropped
+ * because the form shows the new case afresh.
+ */
+void
+hlh_case_model_replace (HlhCaseModel  *self,
+                        const HlhCase *c)
+{
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+  g_return_if_fail (c != NULL);
+
+  self->c = *c;
+  clear_refusals (self);
+  reassess (self);
+  g_signal_emit (self, signals[CASE_REPLACED], 0);
+}
+
+/**
+ * hlh_case_model_reset:
+ *
+ * New case: every finding unknown, no trigger, nothing refused.
+ */
+void
+hlh_case_model_reset (HlhCaseModel *self)
+{
+  HlhCase empty;
+
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+
+  hlh_case_init (&empty);
+  hlh_case_model_replace (self, &empty);
+}

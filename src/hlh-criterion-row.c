@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hlh-criterion-row.h"
+
+/* One criterion or score item: an icon, a word and the value that decided it, never colour
+ * alone. Opened, it shows the rule, the threshold, the points and the reference. */
+
+struct _HlhCriterionRow
+{
+  GtkWidget    parent_instance;
+
+  GtkExpander *expander;
+  GtkImage    *icon;
+  GtkLabel    *word;
+  GtkLabel    *title;
+  GtkLabel    *basis;
+  GtkLabel    *detail;
+
+  HlhState     state;
+};
+
+G_DEFINE_FINAL_TYPE (HlhCriterionRow, hlh_criterion_row, GTK_TYPE_WIDGET)
+
+const char *
+hlh_state_icon_name (HlhState state)
+{
+  switch (state)
+    {
+    case HLH_STATE_MET:
+      return "hlh-met-symbolic";
+    case HLH_STATE_NOT_MET:
+      return "hlh-not-met-symbolic";
+    case HLH_STATE_UNKNOWN:
+    default:
+      return "hlh-unknown-symbolic";
+    }
+}
+
+const char *
+hlh_state_word (HlhState state)
+{
+  switch (state)
+    {
+    case HLH_STATE_MET:
+      /* Translators: a criterion's state */
+      return _("Met");
+    case HLH_STATE_NOT_MET:
+      /* Translators: a criterion's state */
+      return _("Not met");
+    case HLH_STATE_UNKNOWN:
+    default:
+      /* Translators: a criterion's state */
+      return _("Unknown");
+    }
+}
+
+static void
+update_accessible_label (HlhCriterionRow *self)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s. %s", gtk_label_get_text (self->title),
+                                           gtk_label_get_text (self->word),
+                                           gtk_label_get_text (self->basis));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->detail),
+                                  -1);
+}
+
+static void
+hlh_criterion_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HLH_TYPE_CRITERION_ROW);
+
+  G_OBJECT_CLASS (hlh_criterion_row_parent_class)->dispose (object);
+}
+
+static void
+hlh_criterion_row_class_init (HlhCriterionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hlh_criterion_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hlhcalc/HLHCalculator/ui/"
+                                               "hlh-criterion-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, word);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, title);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, basis);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, detail);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hlhcriterionrow");
+}
+
+static void
+hlh_criterion_row_init (HlhCriterionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->state = HLH_STATE_NOT_MET;
+  hlh_criterion_row_update (self, HLH_STATE_UNKNOWN, hlh_state_word (HLH_STATE_UNKNOWN), "");
+}
+
+/**
+ * hlh_criterion_row_new:
+ * @title: the criterion as the source names it
+ * @detail: its rule, threshold, points and reference, shown when the row is opened
+ */
+GtkWidget *
+hlh_criterion_row_new (const char *title,
+                       const char *detail)
+{
+  HlhCriterionRow *self = g_object_new (HLH_TYPE_CRITERION_ROW, NULL);
+
+  gtk_label_set_text (self->title, title);
+  gtk_label_set_text (self->detail, detail);
+  update_accessible_label (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * hlh_criterion_row_update:
+ * @word: the state in a word, or the points ("Met", "+33")
+ * @basis: the value that decided it, or what it still needs
+ */
+void
+hlh_criterion_row_update (HlhCriterionRow *self,
+                          HlhState         state,
+                          const char      *word,
+                          const char      *basis)
+{
+  static const char *classes[] = { "hlh-unknown", "hlh-not-met", "hlh-met" };
+
+  g_return_if_fail (HLH_IS_CRITERION_ROW (self));
+
+  if (state != self->state)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), classes[self->state]);
+      gtk_widget_add_css_class (GTK_WIDGET (self), classes[state]);
+      gtk_image_set_from_icon_name (self->icon, hlh_state_icon_name (state));
+      self->state = state;
+    }
+  if (g_strcmp0 (gtk_label_get_text (self->word), word) == 0 &&
+      g_strcmp0 (gtk_label_get_text (self->basis), basis) == 0)
+    return;
+  gtk_label_set_text (self->word, word);
+  gtk_label_set_text (self->basis, basis);
+  gtk_widget_set_visible (GTK_WIDGET (self->basis), basis != NULL && *basis != '\0');
+  update_accessible_label (self);
+}
+
+HlhState
+hlh_criterion_row_get_state (HlhCriterionRow *self)
+{
+  g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), HLH_STATE_UNKNOWN);
+  return self->state;
+}
+
+const char *
+hlh_criterion_row_get_word (HlhCriterionRow *self)
+{
+  g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), NULL);
+  return gtk_label_get_text (self->word);
+}
+
+const char *
+hlh_criterion_row_get_basis (HlhCriterionRow *self)
+{
+  g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), NULL);
+  return gtk_label_get_text (self->basis);
+}
+
+const char *
+hlh_criterion_row_get_detail (HlhCriterionRow *self)
+{
+  g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), NULL);
+  return gtk_label_get_text (self->detail);
+}
+
+gboolean
+hlh_criterion_row_get_expanded (HlhCriterionRow *self)
+{
+  g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), FALSE);
+  return gtk_expander_get_expanded (self->expander);
+}
+
+void
+hlh_criterion_row_set_expanded (HlhCriterionRow *self,
+                                gboolean         expanded)
+{
+  g_return_if_fail (HLH_IS_CRITERION_ROW (self));
+  gtk_expander_set_expanded (self->expander, expanded);
+}

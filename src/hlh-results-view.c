@@ -1,0 +1,733 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hlh-results-view.h"
+
+/* Every result the core gives, redrawn on each change: the HScore gauge and items, HLH-2004,
+ * the panels that fit the patient, what would decide it and what to check. The rows are made
+ * once; a change only updates their texts, so a keystroke costs one assessment and a frame. */
+
+struct _HlhResultsView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *refusal_banner;
+  GtkLabel        *refusal_label;
+  HlhGauge        *gauge;
+  GtkLabel        *score_label;
+  GtkLabel        *probability_label;
+  GtkLabel        *cutoff_label;
+  GtkBox          *hscore_box;
+  GtkLabel        *hlh2004_status;
+  GtkBox          *hlh2004_box;
+  GtkExpander     *mas_expander;
+  GtkLabel        *mas_title;
+  GtkBox          *mas_box;
+  GtkExpander     *ohi_expander;
+  GtkLabel        *ohi_title;
+  GtkBox          *ohi_box;
+  GtkExpander     *iec_expander;
+  GtkLabel        *iec_title;
+  GtkBox          *iec_box;
+  GtkLabel        *decisive_label;
+  GtkWidget       *warnings_heading;
+  GtkLabel        *warnings_label;
+  GtkLabel        *disclaimer;
+
+  HlhCaseModel    *model;
+  HlhCriterionRow *hscore_rows[HLH_HSCORE_N_ITEMS];
+  HlhCriterionRow *hlh2004_rows[HLH_HLH2004_N_CRITERIA];
+  HlhCriterionRow *molecular_row;
+  GtkLabel        *mas_status;
+  HlhCriterionRow *mas_fever_row;
+  HlhCriterionRow *mas_rows[HLH_MAS2016_N_CRITERIA];
+  HlhCriterionRow *ms_row;
+  GtkLabel        *ohi_status;
+  HlhCriterionRow *ohi_rows[HLH_OHI_N_CRITERIA];
+  GtkLabel        *iechs_status;
+  HlhCriterionRow *iechs_rows[HLH_IECHS_N_ITEMS];
+  GtkLabel        *grade_label;
+  GtkLabel        *cartox_status;
+  HlhCriterionRow *cartox_rows[HLH_CARTOX_N_CRITERIA];
+  gboolean         relevant[HLH_N_PANELS];
+  gboolean         relevance_known;
+};
+
+G_DEFINE_FINAL_TYPE (HlhResultsView, hlh_results_view, GTK_TYPE_WIDGET)
+
+/* Details: the rule, its threshold, points and reference, from the core's tables. */
+
+static void
+append_reference (GString            *s,
+                  const HlhReference *reference)
+{
+  g_string_append_printf (s, _("\nSource: %s doi:%s"), reference->citation, reference->doi);
+}
+
+static char *
+dup_criterion_detail (const HlhCriterion *criterion,
+                      const HlhReference *reference)
+{
+  g_autofree char *rule = hlh_criterion_describe (criterion);
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, _("Rule: %s"), rule);
+  if (criterion->note != NULL)
+    g_string_append_printf (s, "\n%s", _(criterion->note));
+  append_reference (s, reference);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+dup_hscore_detail (const HlhHScoreItem *item)
+{
+  guint n = hlh_criterion_count (&item->criterion);
+  g_autofree char *rule = hlh_criterion_describe (&item->criterion);
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, _("Rule: %s"), rule);
+  g_string_append (s, _("\nPoints by the number of conditions met:"));
+  for (guint k = 0; k <= n; k++)
+    g_string_append_printf (s, "%s %u → %d", k == 0 ? "" : ",", k, item->points[k]);
+  if (item->criterion.note != NULL)
+    g_string_append_printf (s, "\n%s", _(item->criterion.note));
+  append_reference (s, hlh_hscore_get_reference ());
+  return g_string_free (s, FALSE);
+}
+
+static char *
+dup_msscore_detail (void)
+{
+  GString *s = g_string_new (_("MS score ="));
+  g_autofree char *cutoff = hlh_format_number (HLH_MSSCORE_CUTOFF);
+
+  for (guint i = 0; i < HLH_MSSCORE_N_TERMS; i++)
+    {
+      const HlhMsScoreTerm *term = hlh_msscore_get_term (i);
+      const HlhFieldInfo *info = hlh_field_get_info (term->field);
+      g_autofree char *coefficient = hlh_format_number (ABS (term->coefficient));
+
+      g_string_append_printf (s, " %s %s × %s", term->coefficient < 0 ? "−" : (i > 0 ? "+" : ""),
+                              coefficient, _(info->label));
+      if (info->kind == HLH_FIELD_KIND_NUMBER)
+        g_string_append_printf (s, " (%s)", hlh_unit_get_symbol (term->unit));
+    }
+  g_string_append_printf (s, _("\nYes counts 1, no 0. MAS is suggested at a score of %s or "
+                               "more."), cutoff);
+  append_reference (s, hlh_msscore_get_reference ());
+  return g_string_free (s, FALSE);
+}
+
+static HlhCriterionRow *
+add_row (GtkBox     *box,
+         const char *title,
+         char       *detail)
+{
+  GtkWidget *row = hlh_criterion_row_new (title, detail);
+
+  g_free (detail);
+  gtk_box_append (box, row);
+  return HLH_CRITERION_ROW (row);
+}
+
+static GtkLabel *
+add_status (GtkBox *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "hlh-status");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+build_hscore (HlhResultsView *self)
+{
+  for (guint i = 0; i < HLH_HSCORE_N_ITEMS; i++)
+    {
+      const HlhHScoreItem *item = hlh_hscore_get_item (i);
+      self->hscore_rows[i] = add_row (self->hscore_box, _(item->criterion.label),
+                                      dup_hscore_detail (item));
+    }
+}
+
+static void
+build_hlh2004 (HlhResultsView *self)
+{
+  const HlhReference *reference = hlh_hlh2004_get_reference ();
+  const HlhCriterion *molecular = hlh_hlh2004_get_molecular ();
+
+  self->molecular_row = add_row (self->hlh2004_box, _(molecular->label),
+                                 dup_criterion_detail (molecular, reference));
+  for (guint i = 0; i < HLH_HLH2004_N_CRITERIA; i++)
+    {
+      const HlhCriterion *criterion = hlh_hlh2004_get_criterion (i);
+      self->hlh2004_rows[i] = add_row (self->hlh2004_box, _(criterion->label),
+                                       dup_criterion_detail (criterion, reference));
+    }
+}
+
+static void
+build_mas (HlhResultsView *self)
+{
+  const HlhReference *reference = hlh_mas2016_get_reference ();
+  const HlhCriterion *fever = hlh_mas2016_get_fever ();
+
+  self->mas_status = add_status (self->mas_box);
+  self->mas_fever_row = add_row (self->mas_box, _(fever->label),
+                                 dup_criterion_detail (fever, reference));
+  for (guint i = 0; i < HLH_MAS2016_N_CRITERIA; i++)
+    {
+      const HlhCriterion *criterion = hlh_mas2016_get_criterion (i);
+      self->mas_rows[i] = add_row (self->mas_box, _(criterion->label),
+                                   dup_criterion_detail (criterion, reference));
+    }
+  self->ms_row = add_row (self->mas_box, _("MS score (Minoia 2019)"), dup_msscore_detail ());
+}
+
+static void
+build_ohi (HlhResultsView *self)
+{
+  const HlhReference *reference = hlh_ohi_get_reference ();
+
+  self->ohi_status = add_status (self->ohi_box);
+  for (guint i = 0; i < HLH_OHI_N_CRITERIA; i++)
+    {
+      const HlhCriterion *criterion = hlh_ohi_get_criterion (i);
+      self->ohi_rows[i] = add_row (self->ohi_box, _(criterion->label),
+                                   dup_criterion_detail (criterion, reference));
+    }
+}
+
+static void
+build_iec (HlhResultsView *self)
+{
+  const HlhReference *iechs = hlh_iechs_get_reference ();
+  const HlhReference *cartox = hlh_cartox_get_reference ();
+
+  self->iechs_status = add_status (self->iec_box);
+  for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
+    {
+      const HlhCriterion *item = hlh_iechs_get_item (i);
+      self->iechs_rows[i] = add_row (self->iec_box, _(item->label),
+                                     dup_criterion_detail (item, iechs));
+    }
+  self->grade_label = add_status (self->iec_box);
+  self->cartox_status = add_status (self->iec_box);
+  for (guint i = 0; i < HLH_CARTOX_N_CRITERIA; i++)
+    {
+      const HlhCriterion *criterion = hlh_cartox_get_criterion (i);
+      self->cartox_rows[i] = add_row (self->iec_box, _(criterion->label),
+                                      dup_criterion_detail (criterion, cartox));
+    }
+}
+
+/* Updates on each change. */
+
+static void
+update_state_row (HlhCriterionRow    *row,
+                  HlhState            state,
+                  const HlhCriterion *criterion,
+                  const HlhCase      *c)
+{
+  g_autofree char *basis = hlh_criterion_dup_basis (criterion, c);
+
+  hlh_criterion_row_update (row, state, hlh_state_word (state), basis);
+}
+
+static void
+update_hscore (HlhResultsView      *self,
+               const HlhAssessment *a,
+               const HlhCase       *c)
+{
+  const HlhHScore *h = &a->hscore;
+  g_autofree char *score = NULL;
+  g_autofree char *probability = hlh_hscore_probability_text (h->min, h->max);
+  g_autofree char *probability_text = NULL;
+  const char *cutoff;
+
+  hlh_gauge_set_hscore (self->gauge, h);
+  if (h->min == h->max)
+    score = g_strdup_printf ("%d", h->min);
+  else
+    score = g_strdup_printf ("%d–%d", h->min, h->max);
+  gtk_label_set_text (self->score_label, score);
+  probability_text = g_strdup_printf (_("probability %s"), probability);
+  gtk_label_set_text (self->probability_label, probability_text);
+
+  switch (h->reaches_cutoff)
+    {
+    case HLH_VERDICT_YES:
+      cutoff = _("At or above the cut-off of 169");
+      break;
+    case HLH_VERDICT_NO:
+      cutoff = _("Below the cut-off of 169");
+      break;
+    case HLH_VERDICT_UNDETERMINED:
+    default:
+      cutoff = _("Undetermined: unknown findings could put it on either side of the cut-off "
+                 "of 169");
+      break;
+    }
+  gtk_label_set_text (self->cutoff_label, cutoff);
+
+  for (guint i = 0; i < HLH_HSCORE_N_ITEMS; i++)
+    {
+      const HlhHScoreItemResult *item = &h->items[i];
+      g_autofree char *basis = hlh_hscore_dup_item_basis (i, c);
+      g_autofree char *points = NULL;
+      HlhState state;
+
+      if (!item->known)
+        {
+          points = g_strdup_printf ("%d–%d", item->min, item->max);
+          state = HLH_STATE_UNKNOWN;
+        }
+      else
+        {
+          points = item->min > 0 ? g_strdup_printf ("+%d", item->min) : g_strdup ("0");
+          state = item->min > 0 ? HLH_STATE_MET : HLH_STATE_NOT_MET;
+        }
+      hlh_criterion_row_update (self->hscore_rows[i], state, points, basis);
+    }
+}
+
+static void
+update_hlh2004 (HlhResultsView      *self,
+                const HlhAssessment *a,
+                const HlhCase       *c)
+{
+  g_autofree char *status = hlh_hlh2004_dup_status_text (&a->hlh2004);
+  const HlhCriterion *molecular = hlh_hlh2004_get_molecular ();
+
+  gtk_label_set_text (self->hlh2004_status, status);
+  update_state_row (self->molecular_row, hlh_criterion_eval (molecular, c), molecular, c);
+  for (guint i = 0; i < HLH_HLH2004_N_CRITERIA; i++)
+    update_state_row (self->hlh2004_rows[i], a->hlh2004.criteria[i],
+                      hlh_hlh2004_get_criterion (i), c);
+}
+
+static const char *
+status_word (HlhStatus status)
+{
+  switch (status)
+    {
+    case HLH_STATUS_FULFILLED:
+      return _("fulfilled");
+    case HLH_STATUS_NOT_FULFILLED:
+      return _("not fulfilled");
+    case HLH_STATUS_NOT_APPLICABLE:
+      return _("not applicable");
+    case HLH_STATUS_UNDETERMINED:
+    default:
+      return _("undetermined");
+    }
+}
+
+static void
+update_msscore (HlhResultsView   *self,
+                const HlhMsScore *ms)
+{
+  g_autofree char *cutoff = hlh_format_number (HLH_MSSCORE_CUTOFF);
+  g_autofree char *basis = NULL;
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!ms->computed)
+    {
+      GString *missing = g_string_new (NULL);
+      for (guint i = 0; i < ms->n_missing; i++)
+        g_string_append_printf (missing, "%s%s", i > 0 ? ", " : "",
+                                _(hlh_field_get_info (ms->missing[i])->label));
+      basis = g_strdup_printf (_("Needs: %s"), missing->str);
+      g_string_free (missing, TRUE);
+      hlh_criterion_row_update (self->ms_row, HLH_STATE_UNKNOWN, hlh_state_word (HLH_STATE_UNKNOWN),
+                                basis);
+      return;
+    }
+  g_ascii_formatd (value, sizeof value, "%.2f", ms->value);
+  basis = g_strdup_printf (ms->suggests_mas == HLH_VERDICT_YES
+                             ? _("Suggests MAS (cut-off %s)") : _("Does not suggest MAS (cut-off %s)"),
+                           cutoff);
+  hlh_criterion_row_update (self->ms_row,
+                            ms->suggests_mas == HLH_VERDICT_YES ? HLH_STATE_MET : HLH_STATE_NOT_MET,
+                            value, basis);
+}
+
+static void
+update_mas (HlhResultsView      *self,
+            const HlhAssessment *a,
+            const HlhCase       *c)
+{
+  const HlhMas2016 *mas = &a->mas2016;
+  g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *rule = NULL;
+  const char *applicability = NULL;
+
+  if (mas->applicability == HLH_MAS2016_NO_SJIA)
+    applicability = _("not applicable: sJIA not recorded");
+  else if (mas->applicability == HLH_MAS2016_AFEBRILE)
+    applicability = _("not applicable: the patient is afebrile");
+
+  title = g_strdup_printf (_("MAS in systemic JIA: 2016 criteria %s"),
+                           applicability != NULL ? applicability : status_word (mas->status));
+  gtk_label_set_text (self->mas_title, title);
+  rule = hlh_criteria_describe (hlh_mas2016_get_criterion, 1, HLH_MAS2016_N_CRITERIA,
+                                HLH_MAS2016_NEEDED);
+  status = g_strdup_printf (_("2016 classification criteria (Ravelli 2016): %s. %s, in a "
+                              "febrile patient with known or suspected sJIA; classification, "
+                              "not diagnostic, criteria."),
+                            applicability != NULL ? applicability : status_word (mas->status),
+                            rule);
+  gtk_label_set_text (self->mas_status, status);
+  update_state_row (self->mas_fever_row, mas->febrile, hlh_mas2016_get_fever (), c);
+  for (guint i = 0; i < HLH_MAS2016_N_CRITERIA; i++)
+    update_state_row (self->mas_rows[i], mas->criteria[i], hlh_mas2016_get_criterion (i), c);
+  update_msscore (self, &a->ms_score);
+}
+
+static void
+update_ohi (HlhResultsView      *self,
+            const HlhAssessment *a,
+            const HlhCase       *c)
+{
+  const char *word = a->ohi.status == HLH_STATUS_FULFILLED ? _("positive")
+                     : a->ohi.status == HLH_STATUS_NOT_FULFILLED ? _("negative")
+                     : _("undetermined");
+  g_autofree char *title = g_strdup_printf (_("Optimized HLH inflammatory (OHI) index: %s"), word);
+
+  gtk_label_set_text (self->ohi_title, title);
+  gtk_label_set_text (self->ohi_status,
+                      _("Derived in adults with haematological malignancy (Zoref-Lorenz 2022): "
+                        "positive when both criteria are met."));
+  for (guint i = 0; i < HLH_OHI_N_CRITERIA; i++)
+    update_state_row (self->ohi_rows[i], a->ohi.criteria[i], hlh_ohi_get_criterion (i), c);
+}
+
+static void
+update_iec (HlhResultsView      *self,
+            const HlhAssessment *a,
+            const HlhCase       *c)
+{
+  const HlhIechs *iechs = &a->iechs;
+  const char *cartox = a->cartox.status == HLH_STATUS_FULFILLED ? _("possible")
+                       : a->cartox.status == HLH_STATUS_NOT_FULFILLED ? _("criteria not met")
+                       : _("undetermined");
+  g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *cartox_text = NULL;
+  g_autofree char *rule = NULL;
+
+  title = g_strdup_printf (_("After immune-effector-cell therapy: IEC-HS checklist, %u of %d "
+                             "common manifestations; CARTOX %s"),
+                           iechs->common.met, HLH_IECHS_N_COMMON, cartox);
+  gtk_label_set_text (self->iec_title, title);
+  status = g_strdup_printf (_("IEC-HS checklist (Hines 2023): %u of the %d most common "
+                              "manifestations present, %u unknown; %u other manifestations "
+                              "present. A checklist with a clinician-chosen grade, not a "
+                              "score."),
+                            iechs->common.met, HLH_IECHS_N_COMMON, iechs->common.unknown,
+                            iechs->other.met);
+  gtk_label_set_text (self->iechs_status, status);
+  for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
+    {
+      g_autofree char *basis = hlh_iechs_dup_basis (i, c);
+      hlh_criterion_row_update (self->iechs_rows[i], iechs->items[i],
+                                hlh_state_word (iechs->items[i]), basis);
+    }
+  grade = g_strdup_printf (_("Grade (clinician's choice): %s"),
+                           iechs->grade > 0 ? hlh_iechs_grade_text (iechs->grade)
+                                            : _("not graded"));
+  gtk_label_set_text (self->grade_label, grade);
+  rule = hlh_criteria_describe (hlh_cartox_get_criterion, 1, HLH_CARTOX_N_CRITERIA,
+                                HLH_CARTOX_NEEDED);
+  cartox_text = g_strdup_printf (_("CAR-T related HLH/MAS (Neelapu 2018): %s. %s."), cartox,
+                                 rule);
+  gtk_label_set_text (self->cartox_status, cartox_text);
+  for (guint i = 0; i < HLH_CARTOX_N_CRITERIA; i++)
+    update_state_row (self->cartox_rows[i], a->cartox.criteria[i],
+                      hlh_cartox_get_criterion (i), c);
+}
+
+/* A panel opens when it comes to fit the patient and closes when it stops; in between the
+ * reader's choice stands. */
+static void
+update_relevance (HlhResultsView      *self,
+                  const HlhAssessment *a)
+{
+  GtkExpander *expanders[HLH_N_PANELS] = { self->mas_expander, self->ohi_expander,
+                                           self->iec_expander };
+  GtkLabel *titles[HLH_N_PANELS] = { self->mas_title, self->ohi_title, self->iec_title };
+  gboolean relevant[HLH_N_PANELS] = {
+    a->mas2016.applicability != HLH_MAS2016_NO_SJIA,
+    a->ohi.relevant,
+    a->iechs.applicable,
+  };
+
+  for (guint p = 0; p < HLH_N_PANELS; p++)
+    {
+      if (self->relevance_known && relevant[p] == self->relevant[p])
+        continue;
+      self->relevant[p] = relevant[p];
+      gtk_expander_set_expanded (expanders[p], relevant[p]);
+      if (relevant[p])
+        gtk_widget_remove_css_class (GTK_WIDGET (titles[p]), "dim-label");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (titles[p]), "dim-label");
+    }
+  self->relevance_known = TRUE;
+}
+
+static char *
+dup_note_list (GPtrArray *notes)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append_printf (s, "%s• %s", i > 0 ? "\n" : "", ((HlhNote *) notes->pdata[i])->text);
+  return g_string_free (s, FALSE);
+}
+
+static void
+update_notes (HlhResultsView      *self,
+              const HlhAssessment *a,
+              const HlhCase       *c)
+{
+  g_autoptr(GPtrArray) decisive = hlh_assessment_dup_decisive (a, c);
+  g_autoptr(GPtrArray) warnings = hlh_assessment_dup_warnings (a, c);
+  g_autofree char *decisive_text = dup_note_list (decisive);
+  g_autofree char *warnings_text = dup_note_list (warnings);
+
+  if (decisive->len == 0)
+    gtk_label_set_text (self->decisive_label,
+                        _("No unknown finding could change these results."));
+  else
+    gtk_label_set_text (self->decisive_label, decisive_text);
+  gtk_label_set_text (self->warnings_label, warnings_text);
+  gtk_widget_set_visible (self->warnings_heading, warnings->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), warnings->len > 0);
+}
+
+static void
+update_refusals (HlhResultsView *self)
+{
+  guint n = hlh_case_model_get_n_refused (self->model);
+  GString *fields;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->refusal_banner, n > 0);
+  if (n == 0)
+    return;
+  fields = g_string_new (NULL);
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    if (hlh_case_model_get_refusal (self->model, i) != NULL)
+      g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
+                              _(hlh_field_get_info (i)->label));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Refused input in %s: the results use the last value "
+                                       "accepted there.",
+                                       "Refused input in %s: the results use the last values "
+                                       "accepted there.", n),
+                          fields->str);
+  g_string_free (fields, TRUE);
+  gtk_label_set_text (self->refusal_label, text);
+}
+
+static void
+update (HlhResultsView *self)
+{
+  const HlhAssessment *a = hlh_case_model_get_assessment (self->model);
+  const HlhCase *c = hlh_case_model_get_case (self->model);
+
+  update_hscore (self, a, c);
+  update_hlh2004 (self, a, c);
+  update_mas (self, a, c);
+  update_ohi (self, a, c);
+  update_iec (self, a, c);
+  update_relevance (self, a);
+  update_notes (self, a, c);
+}
+
+static void
+hlh_results_view_dispose (GObject *object)
+{
+  HlhResultsView *self = HLH_RESULTS_VIEW (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HLH_TYPE_RESULTS_VIEW);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (hlh_results_view_parent_class)->dispose (object);
+}
+
+static void
+hlh_results_view_class_init (HlhResultsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hlh_results_view_dispose;
+
+  g_type_ensure (HLH_TYPE_GAUGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hlhcalc/HLHCalculator/ui/"
+                                               "hlh-results-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, refusal_banner);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, refusal_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, gauge);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, score_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, probability_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, cutoff_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, hscore_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, hlh2004_status);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, hlh2004_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_title);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_title);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_title);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, decisive_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_heading);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, disclaimer);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hlhresultsview");
+}
+
+static void
+hlh_results_view_init (HlhResultsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_label_set_text (self->disclaimer, _(hlh_disclaimer));
+  build_hscore (self);
+  build_hlh2004 (self);
+  build_mas (self);
+  build_ohi (self);
+  build_iec (self);
+}
+
+GtkWidget *
+hlh_results_view_new (HlhCaseModel *model)
+{
+  HlhResultsView *self;
+
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (model), NULL);
+
+  self = g_object_new (HLH_TYPE_RESULTS_VIEW, NULL);
+  self->model = g_object_ref (model);
+  g_signal_connect_swapped (model, "notify::revision", G_CALLBACK (update), self);
+  g_signal_connect_swapped (model, "notify::n-refused", G_CALLBACK (update_refusals), self);
+  update (self);
+  update_refusals (self);
+  return GTK_WIDGET (self);
+}
+
+HlhGauge *
+hlh_results_view_get_gauge (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  return self->gauge;
+}
+
+const char *
+hlh_results_view_get_score_text (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->score_label);
+}
+
+const char *
+hlh_results_view_get_probability_text (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->probability_label);
+}
+
+const char *
+hlh_results_view_get_cutoff_text (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->cutoff_label);
+}
+
+const char *
+hlh_results_view_get_hlh2004_text (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->hlh2004_status);
+}
+
+const char *
+hlh_results_view_get_decisive_text (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  return gtk_label_get_text (self->decisive_label);
+}
+
+/**
+ * hlh_results_view_get_refusal_text:
+ *
+ * Returns: (nullable): the banner shown while some input is refused, or %NULL
+ */
+const char *
+hlh_results_view_get_refusal_text (HlhResultsView *self)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  if (!gtk_widget_get_visible (self->refusal_banner))
+    return NULL;
+  return gtk_label_get_text (self->refusal_label);
+}
+
+HlhCriterionRow *
+hlh_results_view_get_hscore_row (HlhResultsView  *self,
+                                 HlhHScoreItemId  item)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  g_return_val_if_fail (item < HLH_HSCORE_N_ITEMS, NULL);
+  return self->hscore_rows[item];
+}
+
+HlhCriterionRow *
+hlh_results_view_get_hlh2004_row (HlhResultsView *self,
+                                  guint           criterion)
+{
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  g_return_val_if_fail (criterion < HLH_HLH2004_N_CRITERIA, NULL);
+  return self->hlh2004_rows[criterion];
+}
+
+const char *
+hlh_results_view_get_panel_title (HlhResultsView *self,
+                                  HlhPanel        panel)
+{
+  GtkLabel *titles[HLH_N_PANELS] = { self->mas_title, self->ohi_title, self->iec_title };
+
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+  g_return_val_if_fail (panel < HLH_N_PANELS, NULL);
+  return gtk_label_get_text (titles[panel]);
+}
+
+gboolean
+hlh_results_view_get_panel_expanded (HlhResultsView *self,
+                                     HlhPanel        panel)
+{
+  GtkExpander *expanders[HLH_N_PANELS] = { self->mas_expander, self->ohi_expander,
+                                           self->iec_expander };
+
+  g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), FALSE);
+  g_return_val_if_fail (panel < HLH_N_PANELS, FALSE);
+  return gtk_expander_get_expanded (expanders[panel]);
+}
