@@ -82,6 +82,7 @@ struct _HlhCaseForm
 {
   GtkWidget       parent_instance;
 
+  GtkWidget       *root;
   GtkBox         *patient_box;
   GtkBox         *clinical_box;
   GtkBox         *blood_box;
@@ -292,6 +293,7 @@ hlh_case_form_class_init (HlhCaseFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-case-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, root);
   gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, patient_box);
   gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, clinical_box);
   gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, blood_box);

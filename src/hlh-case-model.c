@@ -15,6 +15,9 @@ struct _HlhCaseModel
   guint          revision;
   char          *refusals[HLH_N_FIELDS];
   guint          n_refused;
+  /* The field being typed into, and its value before the typing began. */
+  HlhField       editing;
+  HlhValue       before_editing;
 };
 
 enum {
@@ -33,6 +36,25 @@ G_DEFINE_FINAL_TYPE (HlhCaseModel, hlh_case_model, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void
+end_editing (HlhCaseModel *self)
+{
+  self->editing = HLH_N_FIELDS;
+}
+
+/**
+ * hlh_case_model_end_editing:
+ *
+ * Ends the typing in a field (it lost the focus, its unit changed): a later refusal there
+ * falls back to the value it has now.
+ */
+void
+hlh_case_model_end_editing (HlhCaseModel *self)
+{
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+  end_editing (self);
+}
 
 static void
 reassess (HlhCaseModel *self)
@@ -150,6 +172,7 @@ hlh_case_model_class_init (HlhCaseModelClass *klass)
 static void
 hlh_case_model_init (HlhCaseModel *self)
 {
+  end_editing (self);
   hlh_case_init (&self->c);
   hlh_assess (&self->c, &self->assessment);
 }
@@ -207,8 +230,11 @@ hlh_case_model_get_refusal (HlhCaseModel *self,
  * @text: what the user typed, read by the core's human parser
  * @default_unit: the unit chosen next to the field
  *
- * Sets one finding from typed text. Refused text leaves the case, and so every result, as it
- * was; the refusal is kept for the field until it is corrected.
+ * Sets one finding from typed text. Typing goes through the model keystroke by keystroke, so
+ * a refusal must not leave the results on a prefix the user never meant ("12,0" on the way
+ * to a refused "12,000"): refused text puts the finding back to what it was before the
+ * typing in this field began, and every other finding stays as it is. The refusal is kept
+ * for the field until it is corrected.
  *
  * Returns: %TRUE if the text was accepted
  */
@@ -221,26 +247,35 @@ hlh_case_model_set_text (HlhCaseModel  *self,
 {
   g_autoptr(GError) local_error = NULL;
   HlhCase updated;
+  gboolean accepted;
 
   g_return_val_if_fail (HLH_IS_CASE_MODEL (self), FALSE);
   g_return_val_if_fail (field < HLH_N_FIELDS, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  updated = self->c;
-  if (!hlh_case_set_from_text (&updated, field, text, default_unit, FALSE, &local_error))
+  if (self->editing != field)
     {
-      set_refusal (self, field, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      self->editing = field;
+      self->before_editing = self->c.values[field];
     }
 
-  set_refusal (self, field, NULL);
+  updated = self->c;
+  accepted = hlh_case_set_from_text (&updated, field, text, default_unit, FALSE, &local_error);
+  if (!accepted)
+    {
+      set_refusal (self, field, local_error->message);
+      updated.values[field] = self->before_editing;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  else
+    set_refusal (self, field, NULL);
+
   if (!value_equal (&updated.values[field], &self->c.values[field]))
     {
       self->c.values[field] = updated.values[field];
       reassess (self);
     }
-  return TRUE;
+  return accepted;
 }
 
 void
@@ -253,6 +288,7 @@ hlh_case_model_set_choice (HlhCaseModel *self,
   g_return_if_fail (HLH_IS_CASE_MODEL (self));
   g_return_if_fail (field < HLH_N_FIELDS);
 
+  end_editing (self);
   if (hlh_case_get_choice (&self->c, field, &current) && current == choice)
     return;
   hlh_case_set_choice (&self->c, field, choice);
@@ -266,6 +302,7 @@ hlh_case_model_set_unknown (HlhCaseModel *self,
   g_return_if_fail (HLH_IS_CASE_MODEL (self));
   g_return_if_fail (field < HLH_N_FIELDS);
 
+  end_editing (self);
   set_refusal (self, field, NULL);
   if (!hlh_case_is_known (&self->c, field))
     return;
@@ -281,6 +318,7 @@ hlh_case_model_set_trigger (HlhCaseModel *self,
   g_return_if_fail (HLH_IS_CASE_MODEL (self));
   g_return_if_fail (trigger < HLH_N_TRIGGERS);
 
+  end_editing (self);
   if (hlh_case_has_trigger (&self->c, trigger) == !!present)
     return;
   hlh_case_set_trigger (&self->c, trigger, present);
@@ -301,6 +339,7 @@ hlh_case_model_replace (HlhCaseModel  *self,
   g_return_if_fail (c != NULL);
 
   self->c = *c;
+  end_editing (self);
   clear_refusals (self);
   reassess (self);
   g_signal_emit (self, signals[CASE_REPLACED], 0);

@@ -23,6 +23,7 @@ gboolean             hlh_case_model_set_text       (HlhCaseModel  *self,
                                                     const char    *text,
                                                     HlhUnit        default_unit,
                                                     GError       **error);
+void                 hlh_case_model_end_editing    (HlhCaseModel  *self);
 void                 hlh_case_model_set_choice     (HlhCaseModel  *self,
                                                     HlhField       field,
                                                     int            choice);

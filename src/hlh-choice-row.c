@@ -15,6 +15,7 @@ struct _HlhChoiceRow
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *root;
   GtkLabel        *label;
   GtkBox          *buttons;
   GtkLabel        *note;
@@ -142,6 +143,7 @@ hlh_choice_row_class_init (HlhChoiceRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-choice-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhChoiceRow, root);
   gtk_widget_class_bind_template_child (widget_class, HlhChoiceRow, label);
   gtk_widget_class_bind_template_child (widget_class, HlhChoiceRow, buttons);
   gtk_widget_class_bind_template_child (widget_class, HlhChoiceRow, note);

@@ -185,10 +185,7 @@ draw_range (cairo_t         *cr,
   cairo_rectangle (cr, x0, TRACK_Y + 5, x1 - x0, TRACK_HEIGHT - 10);
   cairo_stroke (cr);
 
-  /* The range's ends, on their own row, under the ends they name. */
-  cairo_move_to (cr, x1, TRACK_Y + TRACK_HEIGHT);
-  cairo_line_to (cr, x1, RANGE_ROW_Y + 2);
-  cairo_stroke (cr);
+  /* The range's ends, on their own row, next to the ends they name. */
   pango_layout_set_text (layout, low, -1);
   pango_layout_get_pixel_size (layout, &low_width, NULL);
   pango_layout_set_text (layout, high, -1);
@@ -214,7 +211,7 @@ draw_needle (cairo_t         *cr,
   set_source (cr, fg, 1);
   cairo_set_line_width (cr, 3);
   cairo_move_to (cr, x, TRACK_Y - 2);
-  cairo_line_to (cr, x, RANGE_ROW_Y + 2);
+  cairo_line_to (cr, x, TRACK_Y + TRACK_HEIGHT + 3);
   cairo_stroke (cr);
   cairo_move_to (cr, x - 6, TRACK_Y - 8);
   cairo_line_to (cr, x + 6, TRACK_Y - 8);

@@ -15,6 +15,7 @@ struct _HlhNumberRow
 {
   GtkWidget     parent_instance;
 
+  GtkWidget       *root;
   GtkLabel     *label;
   GtkEntry     *entry;
   GtkDropDown  *units;
@@ -93,7 +94,7 @@ dup_echo (HlhNumberRow *self,
     return g_strdup (refused ? _("Not used: the finding stays unknown") : "");
   value = hlh_format_value (number, native);
   if (refused)
-    return g_strdup_printf (_("Not used: the results keep the last accepted value, %s"), value);
+    return g_strdup_printf (_("Not used: the results keep the value from before this edit, %s"), value);
   return g_strdup_printf ("= %s", value);
 }
 
@@ -140,9 +141,19 @@ unit_selected_cb (HlhNumberRow *self)
     return;
   self->unit = self->choices[selected];
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
-  /* The number typed is the one on the laboratory report; the unit says what it means. */
+  /* The number typed is the one on the laboratory report; the unit says what it means. A
+   * refusal in the new unit falls back to the value read in the old one. */
+  if (!self->syncing)
+    hlh_case_model_end_editing (self->model);
   apply_text (self);
   update_accessible (self, hlh_case_model_get_refusal (self->model, self->field));
+}
+
+static void
+focus_leave_cb (HlhNumberRow *self)
+{
+  if (self->model != NULL)
+    hlh_case_model_end_editing (self->model);
 }
 
 static void
@@ -245,6 +256,7 @@ hlh_number_row_class_init (HlhNumberRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-number-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhNumberRow, root);
   gtk_widget_class_bind_template_child (widget_class, HlhNumberRow, label);
   gtk_widget_class_bind_template_child (widget_class, HlhNumberRow, entry);
   gtk_widget_class_bind_template_child (widget_class, HlhNumberRow, units);
@@ -261,7 +273,11 @@ hlh_number_row_class_init (HlhNumberRowClass *klass)
 static void
 hlh_number_row_init (HlhNumberRow *self)
 {
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
 }
 
 /**

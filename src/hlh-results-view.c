@@ -13,6 +13,7 @@ struct _HlhResultsView
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *root;
   GtkWidget       *refusal_banner;
   GtkLabel        *refusal_label;
   HlhGauge        *gauge;
@@ -531,10 +532,10 @@ update_refusals (HlhResultsView *self)
       g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
                               _(hlh_field_get_info (i)->label));
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Refused input in %s: the results use the last value "
-                                       "accepted there.",
-                                       "Refused input in %s: the results use the last values "
-                                       "accepted there.", n),
+                                       "Refused input in %s: the results use the value it had "
+                                       "before the refused edit.",
+                                       "Refused input in %s: the results use the values they had "
+                                       "before the refused edits.", n),
                           fields->str);
   g_string_free (fields, TRUE);
   gtk_label_set_text (self->refusal_label, text);
@@ -580,6 +581,7 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-results-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, root);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, refusal_banner);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, refusal_label);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, gauge);

@@ -212,7 +212,6 @@ hlh_window_class_init (HlhWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, HlhWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, separator);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_scroller);
@@ -228,6 +227,8 @@ hlh_window_init (HlhWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: GtkWindow releases its own child. */
+  self->content = GTK_BOX (gtk_window_get_child (GTK_WINDOW (self)));
 
   self->settings = g_settings_new (APP_ID);
   self->model = hlh_case_model_new ();
