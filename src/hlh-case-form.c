@@ -94,13 +94,22 @@ struct _HlhCaseForm
   GtkBox         *other_box;
 
   HlhCaseModel   *model;
+  GtkWidget      *other_expander;
+  gboolean        built[N_SECTIONS];
   GtkWidget      *rows[HLH_N_FIELDS];
   GtkCheckButton *trigger_buttons[HLH_N_TRIGGERS];
   GtkExpander    *group_expanders[HLH_N_TRIGGER_GROUPS];
   gboolean        syncing;
 };
 
+enum {
+  NUMBER_ROW_ADDED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (HlhCaseForm, hlh_case_form, GTK_TYPE_WIDGET)
+
+static guint signals[N_SIGNALS];
 
 static GtkBox *
 section_box (HlhCaseForm *self,
@@ -114,22 +123,47 @@ section_box (HlhCaseForm *self,
   return boxes[section];
 }
 
+/* The sections hidden at first (the inputs after immune-effector-cell therapy, the other
+ * findings) are built when first shown: most cases never need them. */
 static void
-build_rows (HlhCaseForm *self)
+ensure_section (HlhCaseForm *self,
+                Section      section)
 {
+  if (self->built[section])
+    return;
+  self->built[section] = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
     {
       HlhField field = layout[i].field;
       const char *mnemonic = layout[i].mnemonic != NULL ? _(layout[i].mnemonic) : NULL;
       GtkWidget *row;
 
+      if (layout[i].section != section)
+        continue;
       if (hlh_field_get_info (field)->kind == HLH_FIELD_KIND_NUMBER)
         row = hlh_number_row_new (self->model, field, mnemonic);
       else
         row = hlh_choice_row_new (self->model, field, mnemonic);
       self->rows[field] = row;
-      gtk_box_append (section_box (self, layout[i].section), row);
+      gtk_box_append (section_box (self, section), row);
+      if (HLH_IS_NUMBER_ROW (row))
+        g_signal_emit (self, signals[NUMBER_ROW_ADDED], 0, row);
     }
+}
+
+static Section
+field_section (HlhField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
+    if (layout[i].field == field)
+      return layout[i].section;
+  g_return_val_if_reached (SECTION_OTHER);
+}
+
+static void
+other_expanded_cb (HlhCaseForm *self)
+{
+  ensure_section (self, SECTION_OTHER);
 }
 
 static void
@@ -196,34 +230,40 @@ make_trigger_button (HlhCaseForm *self,
 }
 
 static void
-build_group (HlhCaseForm     *self,
-             HlhTriggerGroup  group)
+fill_group (HlhCaseForm     *self,
+            HlhTriggerGroup  group)
 {
   const HlhTriggerGroupInfo *info = hlh_trigger_group_get_info (group);
-  GtkWidget *expander = gtk_expander_new (_(info->label));
+  const HlhCase *c = hlh_case_model_get_case (self->model);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *grid = gtk_grid_new ();
   guint n = 0;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  self->syncing = TRUE;
   for (guint t = 0; t < HLH_N_TRIGGERS; t++)
     {
+      GtkWidget *button;
+
       if (hlh_trigger_get_info (t)->group != group)
         continue;
+      button = make_trigger_button (self, t);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), hlh_case_has_trigger (c, t));
       /* Long labels (the genetic syndromes, the triggers that set a finding) get a line. */
       if (group == HLH_TRIGGER_GROUP_PRIMARY || hlh_trigger_get_implied_field (t) < HLH_N_FIELDS)
         {
           n += n % 2;
-          gtk_grid_attach (GTK_GRID (grid), make_trigger_button (self, t), 0, n / 2, 2, 1);
+          gtk_grid_attach (GTK_GRID (grid), button, 0, n / 2, 2, 1);
           n += 2;
         }
       else
         {
-          gtk_grid_attach (GTK_GRID (grid), make_trigger_button (self, t), n % 2, n / 2, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), button, n % 2, n / 2, 1, 1);
           n++;
         }
     }
+  self->syncing = FALSE;
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), grid);
@@ -231,7 +271,35 @@ build_group (HlhCaseForm     *self,
     gtk_box_append (GTK_BOX (box), make_caption (_(info->note)));
   if (info->reference != NULL)
     gtk_box_append (GTK_BOX (box), make_caption (info->reference));
-  gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  gtk_expander_set_child (self->group_expanders[group], box);
+}
+
+/* A group's check boxes are made when it is first opened. */
+static void
+ensure_group (HlhCaseForm     *self,
+              HlhTriggerGroup  group)
+{
+  if (gtk_expander_get_child (self->group_expanders[group]) == NULL)
+    fill_group (self, group);
+}
+
+static void
+group_expanded_cb (GtkExpander *expander,
+                   GParamSpec  *pspec,
+                   HlhCaseForm *self)
+{
+  if (gtk_expander_get_expanded (expander))
+    ensure_group (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "hlh-group")));
+}
+
+static void
+build_group (HlhCaseForm     *self,
+             HlhTriggerGroup  group)
+{
+  GtkWidget *expander = gtk_expander_new (_(hlh_trigger_group_get_info (group)->label));
+
+  g_object_set_data (G_OBJECT (expander), "hlh-group", GUINT_TO_POINTER (group));
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (group_expanded_cb), self);
   self->group_expanders[group] = GTK_EXPANDER (expander);
   gtk_box_append (self->triggers_box, expander);
 }
@@ -243,7 +311,8 @@ sync_triggers (HlhCaseForm *self)
 
   self->syncing = TRUE;
   for (guint t = 0; t < HLH_N_TRIGGERS; t++)
-    gtk_check_button_set_active (self->trigger_buttons[t], hlh_case_has_trigger (c, t));
+    if (self->trigger_buttons[t] != NULL)
+      gtk_check_button_set_active (self->trigger_buttons[t], hlh_case_has_trigger (c, t));
   self->syncing = FALSE;
   for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
     update_group_title (self, g);
@@ -252,8 +321,11 @@ sync_triggers (HlhCaseForm *self)
 static void
 revision_cb (HlhCaseForm *self)
 {
-  gtk_widget_set_visible (self->iec_section,
-                          hlh_case_has_iec_therapy (hlh_case_model_get_case (self->model)));
+  gboolean iec = hlh_case_has_iec_therapy (hlh_case_model_get_case (self->model));
+
+  if (iec)
+    ensure_section (self, SECTION_IEC);
+  gtk_widget_set_visible (self->iec_section, iec);
 }
 
 static void
@@ -261,6 +333,8 @@ case_replaced_cb (HlhCaseForm *self)
 {
   for (guint i = 0; i < HLH_N_FIELDS; i++)
     {
+      if (self->rows[i] == NULL)
+        continue;
       if (HLH_IS_NUMBER_ROW (self->rows[i]))
         hlh_number_row_sync (HLH_NUMBER_ROW (self->rows[i]));
       else if (HLH_IS_CHOICE_ROW (self->rows[i]))
@@ -303,6 +377,18 @@ hlh_case_form_class_init (HlhCaseFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, iec_box);
   gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, triggers_box);
   gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, other_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhCaseForm, other_expander);
+  gtk_widget_class_bind_template_callback (widget_class, other_expanded_cb);
+
+  /**
+   * HlhCaseForm::number-row-added:
+   * @row: the new #HlhNumberRow
+   *
+   * A numeric row was made (sections hidden at first are made when first shown).
+   */
+  signals[NUMBER_ROW_ADDED] =
+    g_signal_new ("number-row-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, HLH_TYPE_NUMBER_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhcaseform");
@@ -323,7 +409,8 @@ hlh_case_form_new (HlhCaseModel *model)
 
   self = g_object_new (HLH_TYPE_CASE_FORM, NULL);
   self->model = g_object_ref (model);
-  build_rows (self);
+  for (Section section = SECTION_PATIENT; section <= SECTION_SPECIALISED; section++)
+    ensure_section (self, section);
   for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
     build_group (self, g);
   g_signal_connect_swapped (model, "notify::revision", G_CALLBACK (revision_cb), self);
@@ -334,7 +421,27 @@ hlh_case_form_new (HlhCaseModel *model)
 }
 
 /**
+ * hlh_case_form_foreach_number_row:
+ *
+ * Calls @func on each numeric row made so far; #HlhCaseForm::number-row-added tells of the
+ * others as they are made.
+ */
+void
+hlh_case_form_foreach_number_row (HlhCaseForm *self,
+                                  GFunc        func,
+                                  gpointer     user_data)
+{
+  g_return_if_fail (HLH_IS_CASE_FORM (self));
+
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    if (self->rows[i] != NULL && HLH_IS_NUMBER_ROW (self->rows[i]))
+      func (self->rows[i], user_data);
+}
+
+/**
  * hlh_case_form_get_number_row:
+ *
+ * Makes the row's section if it was not yet shown.
  *
  * Returns: (transfer none) (nullable): the row of a numeric finding
  */
@@ -344,6 +451,7 @@ hlh_case_form_get_number_row (HlhCaseForm *self,
 {
   g_return_val_if_fail (HLH_IS_CASE_FORM (self), NULL);
   g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
+  ensure_section (self, field_section (field));
   return HLH_IS_NUMBER_ROW (self->rows[field]) ? HLH_NUMBER_ROW (self->rows[field]) : NULL;
 }
 
@@ -358,6 +466,7 @@ hlh_case_form_get_choice_row (HlhCaseForm *self,
 {
   g_return_val_if_fail (HLH_IS_CASE_FORM (self), NULL);
   g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
+  ensure_section (self, field_section (field));
   return HLH_IS_CHOICE_ROW (self->rows[field]) ? HLH_CHOICE_ROW (self->rows[field]) : NULL;
 }
 
@@ -367,6 +476,7 @@ hlh_case_form_get_trigger_button (HlhCaseForm *self,
 {
   g_return_val_if_fail (HLH_IS_CASE_FORM (self), NULL);
   g_return_val_if_fail (trigger < HLH_N_TRIGGERS, NULL);
+  ensure_group (self, hlh_trigger_get_info (trigger)->group);
   return self->trigger_buttons[trigger];
 }
 

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HlhCaseForm, hlh_case_form, HLH, CASE_FORM, GtkWidget)
 
 GtkWidget      *hlh_case_form_new                (HlhCaseModel *model);
+void            hlh_case_form_foreach_number_row (HlhCaseForm  *self,
+                                                  GFunc         func,
+                                                  gpointer      user_data);
 HlhNumberRow   *hlh_case_form_get_number_row     (HlhCaseForm  *self,
                                                   HlhField      field);
 HlhChoiceRow   *hlh_case_form_get_choice_row     (HlhCaseForm  *self,

@@ -6,7 +6,8 @@
 #include "hlh-criterion-row.h"
 
 /* One criterion or score item: an icon, a word and the value that decided it, never colour
- * alone. Opened, it shows the rule, the threshold, the points and the reference. */
+ * alone. Opened, it shows the rule, the threshold, the points and the reference; that text is
+ * made into a widget only when first opened, as most rows are never opened. */
 
 struct _HlhCriterionRow
 {
@@ -15,10 +16,11 @@ struct _HlhCriterionRow
   GtkExpander *expander;
   GtkImage    *icon;
   GtkLabel    *word;
-  GtkLabel    *title;
-  GtkLabel    *basis;
-  GtkLabel    *detail;
+  GtkLabel    *text;
 
+  char        *title;
+  char        *basis;
+  char        *detail;
   HlhState     state;
 };
 
@@ -57,18 +59,51 @@ hlh_state_word (HlhState state)
     }
 }
 
+/* The title and, smaller and dimmer beneath it, what decided it: one label, as a window
+ * holds dozens of these rows and each label costs a text layout. */
+static void
+show_text (HlhCriterionRow *self)
+{
+  g_autofree char *markup = NULL;
+
+  if (self->basis == NULL || *self->basis == '\0')
+    markup = g_markup_escape_text (self->title != NULL ? self->title : "", -1);
+  else
+    markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"65%%\">%s</span>",
+                                      self->title != NULL ? self->title : "", self->basis);
+  gtk_label_set_markup (self->text, markup);
+}
+
 static void
 update_accessible_label (HlhCriterionRow *self)
 {
-  g_autofree char *text = g_strdup_printf ("%s: %s. %s", gtk_label_get_text (self->title),
-                                           gtk_label_get_text (self->word),
-                                           gtk_label_get_text (self->basis));
+  g_autofree char *text = g_strdup_printf ("%s: %s. %s", self->title,
+                                           gtk_label_get_text (self->word), self->basis);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  gtk_label_get_text (self->detail),
+                                  self->detail != NULL ? self->detail : "",
                                   -1);
+}
+
+static void
+expanded_cb (HlhCriterionRow *self)
+{
+  GtkWidget *detail;
+
+  if (!gtk_expander_get_expanded (self->expander) || gtk_expander_get_child (self->expander))
+    return;
+  detail = gtk_label_new (self->detail);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
+  gtk_widget_set_margin_start (detail, 28);
+  gtk_widget_set_margin_top (detail, 4);
+  gtk_widget_set_margin_bottom (detail, 6);
+  gtk_widget_add_css_class (detail, "hlh-detail");
+  gtk_expander_set_child (self->expander, detail);
 }
 
 static void
@@ -80,12 +115,25 @@ hlh_criterion_row_dispose (GObject *object)
 }
 
 static void
+hlh_criterion_row_finalize (GObject *object)
+{
+  HlhCriterionRow *self = HLH_CRITERION_ROW (object);
+
+  g_free (self->detail);
+  g_free (self->title);
+  g_free (self->basis);
+
+  G_OBJECT_CLASS (hlh_criterion_row_parent_class)->finalize (object);
+}
+
+static void
 hlh_criterion_row_class_init (HlhCriterionRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hlh_criterion_row_dispose;
+  object_class->finalize = hlh_criterion_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
@@ -93,9 +141,8 @@ hlh_criterion_row_class_init (HlhCriterionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, expander);
   gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, icon);
   gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, word);
-  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, title);
-  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, basis);
-  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, detail);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, text);
+  gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhcriterionrow");
@@ -120,8 +167,9 @@ hlh_criterion_row_new (const char *title,
 {
   HlhCriterionRow *self = g_object_new (HLH_TYPE_CRITERION_ROW, NULL);
 
-  gtk_label_set_text (self->title, title);
-  gtk_label_set_text (self->detail, detail);
+  self->title = g_strdup (title);
+  show_text (self);
+  self->detail = g_strdup (detail);
   update_accessible_label (self);
   return GTK_WIDGET (self);
 }
@@ -149,11 +197,12 @@ hlh_criterion_row_update (HlhCriterionRow *self,
       self->state = state;
     }
   if (g_strcmp0 (gtk_label_get_text (self->word), word) == 0 &&
-      g_strcmp0 (gtk_label_get_text (self->basis), basis) == 0)
+      g_strcmp0 (self->basis, basis) == 0)
     return;
   gtk_label_set_text (self->word, word);
-  gtk_label_set_text (self->basis, basis);
-  gtk_widget_set_visible (GTK_WIDGET (self->basis), basis != NULL && *basis != '\0');
+  g_free (self->basis);
+  self->basis = g_strdup (basis != NULL ? basis : "");
+  show_text (self);
   update_accessible_label (self);
 }
 
@@ -175,14 +224,14 @@ const char *
 hlh_criterion_row_get_basis (HlhCriterionRow *self)
 {
   g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), NULL);
-  return gtk_label_get_text (self->basis);
+  return self->basis;
 }
 
 const char *
 hlh_criterion_row_get_detail (HlhCriterionRow *self)
 {
   g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), NULL);
-  return gtk_label_get_text (self->detail);
+  return self->detail;
 }
 
 gboolean

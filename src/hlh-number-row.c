@@ -18,7 +18,7 @@ struct _HlhNumberRow
   GtkWidget       *root;
   GtkLabel     *label;
   GtkEntry     *entry;
-  GtkDropDown  *units;
+  GtkMenuButton *units;
   GtkLabel     *echo;
   GtkWidget    *message_box;
   GtkLabel     *message;
@@ -28,6 +28,7 @@ struct _HlhNumberRow
   HlhUnit       unit;
   HlhUnit       choices[HLH_N_UNITS];
   guint         n_choices;
+  GtkPopover   *popover;
   gboolean      syncing;
 };
 
@@ -133,20 +134,59 @@ entry_changed_cb (HlhNumberRow *self)
 }
 
 static void
-unit_selected_cb (HlhNumberRow *self)
+choose_unit (HlhNumberRow *self,
+             HlhUnit       unit)
 {
-  guint selected = gtk_drop_down_get_selected (self->units);
+  g_autofree char *label = NULL;
 
-  if (selected >= self->n_choices || self->choices[selected] == self->unit)
+  if (unit == self->unit)
     return;
-  self->unit = self->choices[selected];
+  self->unit = unit;
+  gtk_menu_button_set_label (self->units, hlh_unit_get_symbol (unit));
+  label = g_strdup_printf (_("Unit: %s"), hlh_unit_get_symbol (unit));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->units),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (self->syncing)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   /* The number typed is the one on the laboratory report; the unit says what it means. A
    * refusal in the new unit falls back to the value read in the old one. */
-  if (!self->syncing)
-    hlh_case_model_end_editing (self->model);
+  hlh_case_model_end_editing (self->model);
   apply_text (self);
-  update_accessible (self, hlh_case_model_get_refusal (self->model, self->field));
+}
+
+static void
+unit_clicked_cb (GtkButton    *button,
+                 HlhNumberRow *self)
+{
+  choose_unit (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "hlh-unit")));
+  gtk_popover_popdown (self->popover);
+}
+
+/* The list of units is made when first opened: most rows never open it. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  HlhNumberRow *self = user_data;
+  GtkWidget *box;
+
+  if (self->popover != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < self->n_choices; i++)
+    {
+      GtkWidget *item = gtk_button_new_with_label (hlh_unit_get_symbol (self->choices[i]));
+
+      gtk_widget_add_css_class (item, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (item))), 0);
+      g_object_set_data (G_OBJECT (item), "hlh-unit", GUINT_TO_POINTER (self->choices[i]));
+      g_signal_connect (item, "clicked", G_CALLBACK (unit_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), item);
+    }
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->popover, box);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
 }
 
 static void
@@ -160,27 +200,13 @@ static void
 fill_units (HlhNumberRow *self)
 {
   HlhQuantity quantity = hlh_field_get_quantity (self->field);
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
   self->n_choices = 0;
   for (guint u = 0; u < HLH_N_UNITS; u++)
-    {
-      if (hlh_unit_get_quantity (u) != quantity)
-        continue;
+    if (hlh_unit_get_quantity (u) == quantity)
       self->choices[self->n_choices++] = u;
-      gtk_string_list_append (list, hlh_unit_get_symbol (u));
-    }
-  gtk_drop_down_set_model (self->units, G_LIST_MODEL (list));
   gtk_widget_set_sensitive (GTK_WIDGET (self->units), self->n_choices > 1);
-}
-
-static void
-select_unit (HlhNumberRow *self,
-             HlhUnit       unit)
-{
-  for (guint i = 0; i < self->n_choices; i++)
-    if (self->choices[i] == unit)
-      gtk_drop_down_set_selected (self->units, i);
+  gtk_menu_button_set_create_popup_func (self->units, create_popup, self, NULL);
 }
 
 static void
@@ -264,7 +290,6 @@ hlh_number_row_class_init (HlhNumberRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhNumberRow, message_box);
   gtk_widget_class_bind_template_child (widget_class, HlhNumberRow, message);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unit_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhnumberrow");
@@ -299,14 +324,14 @@ hlh_number_row_new (HlhCaseModel *model,
   self = g_object_new (HLH_TYPE_NUMBER_ROW, NULL);
   self->model = g_object_ref (model);
   self->field = field;
-  self->unit = info->unit;
   if (mnemonic_label != NULL)
     gtk_label_set_text_with_mnemonic (self->label, mnemonic_label);
   else
     gtk_label_set_text (self->label, _(info->label));
   self->syncing = TRUE;
   fill_units (self);
-  select_unit (self, self->unit);
+  self->unit = HLH_N_UNITS;
+  choose_unit (self, info->unit);
   self->syncing = FALSE;
   hlh_number_row_sync (self);
   return GTK_WIDGET (self);
@@ -338,9 +363,9 @@ hlh_number_row_set_unit (HlhNumberRow *self,
   g_return_if_fail (HLH_IS_NUMBER_ROW (self));
   g_return_if_fail (unit < HLH_N_UNITS);
 
-  if (hlh_unit_get_quantity (unit) != hlh_field_get_quantity (self->field) || unit == self->unit)
+  if (hlh_unit_get_quantity (unit) != hlh_field_get_quantity (self->field))
     return;
-  select_unit (self, unit);
+  choose_unit (self, unit);
 }
 
 GtkEditable *
@@ -389,8 +414,7 @@ hlh_number_row_sync (HlhNumberRow *self)
   self->syncing = TRUE;
   if (v->known)
     {
-      self->unit = v->unit;
-      select_unit (self, v->unit);
+      choose_unit (self, v->unit);
       text = hlh_number_text_for_entry (v->number);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");

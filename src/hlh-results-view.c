@@ -52,6 +52,8 @@ struct _HlhResultsView
   GtkLabel        *grade_label;
   GtkLabel        *cartox_status;
   HlhCriterionRow *cartox_rows[HLH_CARTOX_N_CRITERIA];
+  gboolean         built[HLH_N_PANELS];
+  gboolean         updating;
   gboolean         relevant[HLH_N_PANELS];
   gboolean         relevance_known;
 };
@@ -379,6 +381,8 @@ update_mas (HlhResultsView      *self,
   title = g_strdup_printf (_("MAS in systemic JIA: 2016 criteria %s"),
                            applicability != NULL ? applicability : status_word (mas->status));
   gtk_label_set_text (self->mas_title, title);
+  if (!self->built[HLH_PANEL_MAS])
+    return;
   rule = hlh_criteria_describe (hlh_mas2016_get_criterion, 1, HLH_MAS2016_N_CRITERIA,
                                 HLH_MAS2016_NEEDED);
   status = g_strdup_printf (_("2016 classification criteria (Ravelli 2016): %s. %s, in a "
@@ -404,6 +408,8 @@ update_ohi (HlhResultsView      *self,
   g_autofree char *title = g_strdup_printf (_("Optimized HLH inflammatory (OHI) index: %s"), word);
 
   gtk_label_set_text (self->ohi_title, title);
+  if (!self->built[HLH_PANEL_OHI])
+    return;
   gtk_label_set_text (self->ohi_status,
                       _("Derived in adults with haematological malignancy (Zoref-Lorenz 2022): "
                         "positive when both criteria are met."));
@@ -430,6 +436,8 @@ update_iec (HlhResultsView      *self,
                              "common manifestations; CARTOX %s"),
                            iechs->common.met, HLH_IECHS_N_COMMON, cartox);
   gtk_label_set_text (self->iec_title, title);
+  if (!self->built[HLH_PANEL_IEC])
+    return;
   status = g_strdup_printf (_("IEC-HS checklist (Hines 2023): %u of the %d most common "
                               "manifestations present, %u unknown; %u other manifestations "
                               "present. A checklist with a clinician-chosen grade, not a "
@@ -547,13 +555,38 @@ update (HlhResultsView *self)
   const HlhAssessment *a = hlh_case_model_get_assessment (self->model);
   const HlhCase *c = hlh_case_model_get_case (self->model);
 
+  self->updating = TRUE;
+  update_relevance (self, a);
   update_hscore (self, a, c);
   update_hlh2004 (self, a, c);
   update_mas (self, a, c);
   update_ohi (self, a, c);
   update_iec (self, a, c);
-  update_relevance (self, a);
   update_notes (self, a, c);
+  self->updating = FALSE;
+}
+
+/* The panels are filled when first opened: until a case needs them they cost nothing. */
+static void
+panel_expanded_cb (GtkExpander    *expander,
+                   GParamSpec     *pspec,
+                   HlhResultsView *self)
+{
+  GtkExpander *expanders[HLH_N_PANELS] = { self->mas_expander, self->ohi_expander,
+                                           self->iec_expander };
+  void (*build[HLH_N_PANELS]) (HlhResultsView *) = { build_mas, build_ohi, build_iec };
+
+  if (!gtk_expander_get_expanded (expander))
+    return;
+  for (guint p = 0; p < HLH_N_PANELS; p++)
+    {
+      if (expanders[p] != expander || self->built[p])
+        continue;
+      build[p] (self);
+      self->built[p] = TRUE;
+      if (self->model != NULL && !self->updating)
+        update (self);
+    }
 }
 
 static void
@@ -616,9 +649,9 @@ hlh_results_view_init (HlhResultsView *self)
   gtk_label_set_text (self->disclaimer, _(hlh_disclaimer));
   build_hscore (self);
   build_hlh2004 (self);
-  build_mas (self);
-  build_ohi (self);
-  build_iec (self);
+  g_signal_connect (self->mas_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
+  g_signal_connect (self->ohi_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
+  g_signal_connect (self->iec_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
 }
 
 GtkWidget *

@@ -94,38 +94,51 @@ unit_changed_cb (HlhNumberRow *row,
 /* A new default system applies to the empty fields; a number already typed keeps the unit it
  * was typed in, so no value changes meaning under the user's eyes. */
 static void
+apply_unit_system (gpointer data,
+                   gpointer user_data)
+{
+  HlhNumberRow *row = data;
+  HlhWindow *self = user_data;
+  HlhField field = hlh_number_row_get_field (row);
+
+  if (*gtk_editable_get_text (hlh_number_row_get_editable (row)) != '\0' ||
+      hlh_case_is_known (hlh_case_model_get_case (self->model), field))
+    return;
+  g_signal_handlers_block_by_func (row, unit_changed_cb, self);
+  hlh_number_row_set_unit (row, preferred_unit (self, field));
+  g_signal_handlers_unblock_by_func (row, unit_changed_cb, self);
+}
+
+static void
 unit_system_changed_cb (HlhWindow *self)
 {
-  const HlhCase *c = hlh_case_model_get_case (self->model);
+  hlh_case_form_foreach_number_row (self->form, apply_unit_system, self);
+}
 
-  for (guint i = 0; i < HLH_N_FIELDS; i++)
-    {
-      HlhNumberRow *row = hlh_case_form_get_number_row (self->form, i);
-      const char *text;
+static void
+setup_unit (gpointer data,
+            gpointer user_data)
+{
+  HlhNumberRow *row = data;
+  HlhWindow *self = user_data;
 
-      if (row == NULL)
-        continue;
-      text = gtk_editable_get_text (hlh_number_row_get_editable (row));
-      if (*text != '\0' || hlh_case_is_known (c, i))
-        continue;
-      g_signal_handlers_block_by_func (row, unit_changed_cb, self);
-      hlh_number_row_set_unit (row, preferred_unit (self, i));
-      g_signal_handlers_unblock_by_func (row, unit_changed_cb, self);
-    }
+  hlh_number_row_set_unit (row, preferred_unit (self, hlh_number_row_get_field (row)));
+  g_signal_connect (row, "notify::unit", G_CALLBACK (unit_changed_cb), self);
+}
+
+static void
+number_row_added_cb (HlhCaseForm  *form,
+                     HlhNumberRow *row,
+                     HlhWindow    *self)
+{
+  setup_unit (row, self);
 }
 
 static void
 setup_units (HlhWindow *self)
 {
-  for (guint i = 0; i < HLH_N_FIELDS; i++)
-    {
-      HlhNumberRow *row = hlh_case_form_get_number_row (self->form, i);
-
-      if (row == NULL)
-        continue;
-      hlh_number_row_set_unit (row, preferred_unit (self, i));
-      g_signal_connect (row, "notify::unit", G_CALLBACK (unit_changed_cb), self);
-    }
+  hlh_case_form_foreach_number_row (self->form, setup_unit, self);
+  g_signal_connect (self->form, "number-row-added", G_CALLBACK (number_row_added_cb), self);
   g_signal_connect_object (self->settings, "changed::unit-system",
                            G_CALLBACK (unit_system_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -162,6 +175,20 @@ new_case_action (GtkWidget  *widget,
   HlhWindow *self = HLH_WINDOW (widget);
 
   hlh_case_model_reset (self->model);
+}
+
+/* Made when asked for, not with every window as GtkApplication's help overlay would be. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/hlhcalc/HLHCalculator/ui/hlh-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -219,6 +246,10 @@ hlh_window_class_init (HlhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-shortcuts", NULL);
 }
 
 static void

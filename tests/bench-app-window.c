@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "hlh-application.h"
+#include "hlh-window.h"
+
+/* HLH Calculator started exactly as main.c starts it, for tests/bench-gui. At the first frame
+ * of its window it prints the monotonic time and its resident memory. With --latency it then
+ * changes a value many times and prints, for each change, the time until the next frame,
+ * which draws the new result. */
+
+#define N_CHANGES 300
+
+typedef struct
+{
+  GtkApplication *app;
+  HlhWindow      *window;
+  gboolean        latency;
+  gboolean        shown;
+  guint           n_changes;
+  gint64          changed_at;
+  GArray         *latencies;
+} Bench;
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+/* Ferritin 5000 and 7000 ng/mL score 35 and 50 (Fardet 2014): each change moves the HScore,
+ * the gauge's needle and the criteria. */
+static gboolean
+change_value_cb (gpointer data)
+{
+  Bench *bench = data;
+  HlhNumberRow *row = hlh_case_form_get_number_row (hlh_window_get_form (bench->window),
+                                                    HLH_FIELD_FERRITIN);
+
+  bench->changed_at = g_get_monotonic_time ();
+  gtk_editable_set_text (hlh_number_row_get_editable (row),
+                         bench->n_changes % 2 == 0 ? "7000" : "5000");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  if (!bench->shown)
+    {
+      bench->shown = TRUE;
+      printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), rss_kib ());
+      fflush (stdout);
+      if (!bench->latency)
+        {
+          g_application_quit (G_APPLICATION (bench->app));
+          return;
+        }
+    }
+  else if (bench->changed_at != 0)
+    {
+      gint64 latency = g_get_monotonic_time () - bench->changed_at;
+      g_array_append_val (bench->latencies, latency);
+      bench->changed_at = 0;
+      if (++bench->n_changes == N_CHANGES)
+        {
+          g_application_quit (G_APPLICATION (bench->app));
+          return;
+        }
+    }
+  else
+    return;
+  /* Space the changes so the frame clock is idle when each comes, as between keystrokes. */
+  g_timeout_add (40, change_value_cb, bench);
+}
+
+static void
+map_cb (GtkWidget *window,
+        Bench     *bench)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), bench);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Bench          *bench)
+{
+  if (!HLH_IS_WINDOW (window))
+    return;
+  bench->window = HLH_WINDOW (window);
+  g_signal_connect (window, "map", G_CALLBACK (map_cb), bench);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(HlhApplication) app = NULL;
+  Bench bench = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bench.latency = argc > 1 && g_str_equal (argv[1], "--latency");
+  bench.latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  app = hlh_application_new ();
+  bench.app = GTK_APPLICATION (app);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &bench);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  for (guint i = 0; i < bench.latencies->len; i++)
+    printf ("latency %" G_GINT64_FORMAT "\n", g_array_index (bench.latencies, gint64, i));
+  g_array_unref (bench.latencies);
+  return status;
+}
