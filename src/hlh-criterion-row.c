@@ -199,7 +199,8 @@ hlh_criterion_row_update (HlhCriterionRow *self,
   if (g_strcmp0 (gtk_label_get_text (self->word), word) == 0 &&
       g_strcmp0 (self->basis, basis) == 0)
     return;
-  gtk_label_set_text (self->word, word);
+  if (g_strcmp0 (gtk_label_get_text (self->word), word) != 0)
+    gtk_label_set_text (self->word, word);
   g_free (self->basis);
   self->basis = g_strdup (basis != NULL ? basis : "");
   show_text (self);

@@ -32,12 +32,13 @@ struct _HlhResultsView
   GtkExpander     *iec_expander;
   GtkLabel        *iec_title;
   GtkBox          *iec_box;
-  GtkLabel        *decisive_label;
+  GtkBox          *decisive_box;
   GtkWidget       *warnings_heading;
-  GtkLabel        *warnings_label;
+  GtkBox          *warnings_box;
   GtkLabel        *disclaimer;
 
   HlhCaseModel    *model;
+  char            *decisive_text;
   HlhCriterionRow *hscore_rows[HLH_HSCORE_N_ITEMS];
   HlhCriterionRow *hlh2004_rows[HLH_HLH2004_N_CRITERIA];
   HlhCriterionRow *molecular_row;
@@ -59,6 +60,16 @@ struct _HlhResultsView
 };
 
 G_DEFINE_FINAL_TYPE (HlhResultsView, hlh_results_view, GTK_TYPE_WIDGET)
+
+/* GtkLabel lays its text out again even when given the text it has; most results do not
+ * change with a keystroke, so only changed texts are given to it. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
 
 /* Details: the rule, its threshold, points and reference, from the core's tables. */
 
@@ -260,9 +271,9 @@ update_hscore (HlhResultsView      *self,
     score = g_strdup_printf ("%d", h->min);
   else
     score = g_strdup_printf ("%d–%d", h->min, h->max);
-  gtk_label_set_text (self->score_label, score);
+  set_text (self->score_label, score);
   probability_text = g_strdup_printf (_("probability %s"), probability);
-  gtk_label_set_text (self->probability_label, probability_text);
+  set_text (self->probability_label, probability_text);
 
   switch (h->reaches_cutoff)
     {
@@ -278,7 +289,7 @@ update_hscore (HlhResultsView      *self,
                  "of 169");
       break;
     }
-  gtk_label_set_text (self->cutoff_label, cutoff);
+  set_text (self->cutoff_label, cutoff);
 
   for (guint i = 0; i < HLH_HSCORE_N_ITEMS; i++)
     {
@@ -309,7 +320,7 @@ update_hlh2004 (HlhResultsView      *self,
   g_autofree char *status = hlh_hlh2004_dup_status_text (&a->hlh2004);
   const HlhCriterion *molecular = hlh_hlh2004_get_molecular ();
 
-  gtk_label_set_text (self->hlh2004_status, status);
+  set_text (self->hlh2004_status, status);
   update_state_row (self->molecular_row, hlh_criterion_eval (molecular, c), molecular, c);
   for (guint i = 0; i < HLH_HLH2004_N_CRITERIA; i++)
     update_state_row (self->hlh2004_rows[i], a->hlh2004.criteria[i],
@@ -380,7 +391,7 @@ update_mas (HlhResultsView      *self,
 
   title = g_strdup_printf (_("MAS in systemic JIA: 2016 criteria %s"),
                            applicability != NULL ? applicability : status_word (mas->status));
-  gtk_label_set_text (self->mas_title, title);
+  set_text (self->mas_title, title);
   if (!self->built[HLH_PANEL_MAS])
     return;
   rule = hlh_criteria_describe (hlh_mas2016_get_criterion, 1, HLH_MAS2016_N_CRITERIA,
@@ -390,7 +401,7 @@ update_mas (HlhResultsView      *self,
                               "not diagnostic, criteria."),
                             applicability != NULL ? applicability : status_word (mas->status),
                             rule);
-  gtk_label_set_text (self->mas_status, status);
+  set_text (self->mas_status, status);
   update_state_row (self->mas_fever_row, mas->febrile, hlh_mas2016_get_fever (), c);
   for (guint i = 0; i < HLH_MAS2016_N_CRITERIA; i++)
     update_state_row (self->mas_rows[i], mas->criteria[i], hlh_mas2016_get_criterion (i), c);
@@ -407,10 +418,10 @@ update_ohi (HlhResultsView      *self,
                      : _("undetermined");
   g_autofree char *title = g_strdup_printf (_("Optimized HLH inflammatory (OHI) index: %s"), word);
 
-  gtk_label_set_text (self->ohi_title, title);
+  set_text (self->ohi_title, title);
   if (!self->built[HLH_PANEL_OHI])
     return;
-  gtk_label_set_text (self->ohi_status,
+  set_text (self->ohi_status,
                       _("Derived in adults with haematological malignancy (Zoref-Lorenz 2022): "
                         "positive when both criteria are met."));
   for (guint i = 0; i < HLH_OHI_N_CRITERIA; i++)
@@ -435,7 +446,7 @@ update_iec (HlhResultsView      *self,
   title = g_strdup_printf (_("After immune-effector-cell therapy: IEC-HS checklist, %u of %d "
                              "common manifestations; CARTOX %s"),
                            iechs->common.met, HLH_IECHS_N_COMMON, cartox);
-  gtk_label_set_text (self->iec_title, title);
+  set_text (self->iec_title, title);
   if (!self->built[HLH_PANEL_IEC])
     return;
   status = g_strdup_printf (_("IEC-HS checklist (Hines 2023): %u of the %d most common "
@@ -444,7 +455,7 @@ update_iec (HlhResultsView      *self,
                               "score."),
                             iechs->common.met, HLH_IECHS_N_COMMON, iechs->common.unknown,
                             iechs->other.met);
-  gtk_label_set_text (self->iechs_status, status);
+  set_text (self->iechs_status, status);
   for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
     {
       g_autofree char *basis = hlh_iechs_dup_basis (i, c);
@@ -454,12 +465,12 @@ update_iec (HlhResultsView      *self,
   grade = g_strdup_printf (_("Grade (clinician's choice): %s"),
                            iechs->grade > 0 ? hlh_iechs_grade_text (iechs->grade)
                                             : _("not graded"));
-  gtk_label_set_text (self->grade_label, grade);
+  set_text (self->grade_label, grade);
   rule = hlh_criteria_describe (hlh_cartox_get_criterion, 1, HLH_CARTOX_N_CRITERIA,
                                 HLH_CARTOX_NEEDED);
   cartox_text = g_strdup_printf (_("CAR-T related HLH/MAS (Neelapu 2018): %s. %s."), cartox,
                                  rule);
-  gtk_label_set_text (self->cartox_status, cartox_text);
+  set_text (self->cartox_status, cartox_text);
   for (guint i = 0; i < HLH_CARTOX_N_CRITERIA; i++)
     update_state_row (self->cartox_rows[i], a->cartox.criteria[i],
                       hlh_cartox_get_criterion (i), c);
@@ -494,8 +505,40 @@ update_relevance (HlhResultsView      *self,
   self->relevance_known = TRUE;
 }
 
+/* One label per note, kept from one change to the next: a change rewrites only the notes it
+ * alters, instead of laying out the whole list again. */
+static void
+show_notes (GtkBox     *box,
+            GPtrArray  *notes,
+            const char *none)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+  guint n = MAX (notes->len, none != NULL ? 1 : 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (child == NULL)
+        {
+          child = gtk_label_new (NULL);
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (child), TRUE);
+          gtk_box_append (box, child);
+        }
+      text = i < notes->len ? g_strdup_printf ("• %s", ((HlhNote *) notes->pdata[i])->text)
+                            : g_strdup (none);
+      set_text (GTK_LABEL (child), text);
+      gtk_widget_set_visible (child, TRUE);
+      child = gtk_widget_get_next_sibling (child);
+    }
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
+}
+
 static char *
-dup_note_list (GPtrArray *notes)
+dup_notes_text (GPtrArray *notes)
 {
   GString *s = g_string_new (NULL);
 
@@ -511,17 +554,14 @@ update_notes (HlhResultsView      *self,
 {
   g_autoptr(GPtrArray) decisive = hlh_assessment_dup_decisive (a, c);
   g_autoptr(GPtrArray) warnings = hlh_assessment_dup_warnings (a, c);
-  g_autofree char *decisive_text = dup_note_list (decisive);
-  g_autofree char *warnings_text = dup_note_list (warnings);
+  const char *none = _("No unknown finding could change these results.");
 
-  if (decisive->len == 0)
-    gtk_label_set_text (self->decisive_label,
-                        _("No unknown finding could change these results."));
-  else
-    gtk_label_set_text (self->decisive_label, decisive_text);
-  gtk_label_set_text (self->warnings_label, warnings_text);
+  show_notes (self->decisive_box, decisive, decisive->len == 0 ? none : NULL);
+  g_free (self->decisive_text);
+  self->decisive_text = decisive->len == 0 ? g_strdup (none) : dup_notes_text (decisive);
+  show_notes (self->warnings_box, warnings, NULL);
   gtk_widget_set_visible (self->warnings_heading, warnings->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), warnings->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), warnings->len > 0);
 }
 
 static void
@@ -546,7 +586,7 @@ update_refusals (HlhResultsView *self)
                                        "before the refused edits.", n),
                           fields->str);
   g_string_free (fields, TRUE);
-  gtk_label_set_text (self->refusal_label, text);
+  set_text (self->refusal_label, text);
 }
 
 static void
@@ -603,12 +643,23 @@ hlh_results_view_dispose (GObject *object)
 }
 
 static void
+hlh_results_view_finalize (GObject *object)
+{
+  HlhResultsView *self = HLH_RESULTS_VIEW (object);
+
+  g_free (self->decisive_text);
+
+  G_OBJECT_CLASS (hlh_results_view_parent_class)->finalize (object);
+}
+
+static void
 hlh_results_view_class_init (HlhResultsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hlh_results_view_dispose;
+  object_class->finalize = hlh_results_view_finalize;
 
   g_type_ensure (HLH_TYPE_GAUGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -633,9 +684,9 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_expander);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_title);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_box);
-  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, decisive_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, decisive_box);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_heading);
-  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_box);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, disclaimer);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -646,7 +697,7 @@ static void
 hlh_results_view_init (HlhResultsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_label_set_text (self->disclaimer, _(hlh_disclaimer));
+  set_text (self->disclaimer, _(hlh_disclaimer));
   build_hscore (self);
   build_hlh2004 (self);
   g_signal_connect (self->mas_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
@@ -709,7 +760,7 @@ const char *
 hlh_results_view_get_decisive_text (HlhResultsView *self)
 {
   g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
-  return gtk_label_get_text (self->decisive_label);
+  return self->decisive_text;
 }
 
 /**
