@@ -47,6 +47,21 @@ test_field_ids (void)
   g_assert_false (hlh_field_lookup ("ferritinn", -1, &field));
 }
 
+/* Found by fuzz-csv: a CSV cell "yes" followed by NUL bytes made the word lookup read past
+ * the end of its table (tests/fuzz/corpus/csv/crash-nul-in-choice-word). */
+static void
+test_lookup_choice_embedded_nul (void)
+{
+  int choice = -1;
+
+  g_assert_true (hlh_field_lookup_choice (HLH_FIELD_SPLENOMEGALY, "yes", 3, &choice));
+  g_assert_cmpint (choice, ==, HLH_ANSWER_YES);
+  g_assert_false (hlh_field_lookup_choice (HLH_FIELD_SPLENOMEGALY, "yes\0\0\0\0", 7, &choice));
+  g_assert_false (hlh_field_lookup_choice (HLH_FIELD_SPLENOMEGALY, "no\0x", 4, &choice));
+  g_assert_false (hlh_field_lookup_choice (HLH_FIELD_SPLENOMEGALY, "", 0, &choice));
+  g_assert_false (hlh_field_lookup_choice (HLH_FIELD_SPLENOMEGALY, "ye", 2, &choice));
+}
+
 static void
 test_set_from_text (void)
 {
@@ -428,6 +443,7 @@ main (int   argc,
 
   g_test_add_func ("/hlh/case/new-is-unknown", test_new_is_unknown);
   g_test_add_func ("/hlh/case/field-ids", test_field_ids);
+  g_test_add_func ("/hlh/case/lookup-choice-embedded-nul", test_lookup_choice_embedded_nul);
   g_test_add_func ("/hlh/case/set-from-text", test_set_from_text);
   g_test_add_func ("/hlh/case/refusal-changes-nothing", test_refusal_changes_nothing);
   g_test_add_func ("/hlh/case/parse-finding", test_parse_finding);

@@ -542,10 +542,10 @@ hlh_field_lookup_choice (HlhField    field,
     length = strlen (word);
   for (int i = words == grade_words ? 1 : 0; words[i] != NULL; i++)
     {
-      /* strncasecmp stops at the end of words[i], so words[i][length] is read only when
-       * words[i] is at least that long. */
-      if ((words[i][0] | 0x20) == (word[0] | 0x20) &&
-          g_ascii_strncasecmp (words[i], word, length) == 0 && words[i][length] == '\0')
+      /* Lengths first: a cell may hold a NUL byte ("no\0x"), which would end the comparison
+       * early and send a read past the end of words[i]. */
+      if (length > 0 && (words[i][0] | 0x20) == (word[0] | 0x20) &&
+          strlen (words[i]) == length && g_ascii_strncasecmp (words[i], word, length) == 0)
         {
           *choice = i;
           return TRUE;
