@@ -56,9 +56,13 @@ print_units (FILE *out)
           g_autofree char *words = hlh_field_dup_choice_words (i);
           g_string_append (accepted, words);
         }
-      fprintf (out, "%-32s %-10s %s\n", info->id,
-               info->kind == HLH_FIELD_KIND_NUMBER ? hlh_unit_get_symbol (info->unit) : "-",
-               accepted->str);
+      {
+        /* Padded by characters, not bytes: "×10⁹/L" is six characters in eleven bytes. */
+        const char *unit = info->kind == HLH_FIELD_KIND_NUMBER ? hlh_unit_get_symbol (info->unit)
+                                                               : "-";
+        int pad = 10 - (int) g_utf8_strlen (unit, -1);
+        fprintf (out, "%-32s %s%*s %s\n", info->id, unit, MAX (pad, 0), "", accepted->str);
+      }
     }
   fprintf (out, "\n%s\n", _("triggers: ids separated by commas, e.g. triggers=ebv,hiv"));
   for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
@@ -88,7 +92,9 @@ parse_options (Options  *o,
     { "units", 0, 0, G_OPTION_ARG_NONE, &o->units,
       N_("List the findings, their default units and accepted spellings"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->findings, NULL,
+    /* Taken as given, not converted: a finding that is not UTF-8 is refused by the core with a
+     * message naming its field, rather than by GOption with one that names nothing. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->findings, NULL,
       N_("FINDING…") },
     { NULL }
   };
