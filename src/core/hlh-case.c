@@ -886,6 +886,59 @@ hlh_case_dup_value_text (const HlhCase *self,
   return g_strdup (hlh_field_choice_word (field, v->choice));
 }
 
+/* A file cut short (a full disk, a copy interrupted) can still be a valid key file: a finding
+ * truncated from "ferritin=8400" to "ferritin=84" would load as a different patient. So every
+ * file written carries, in its [Case] section, the SHA-256 of the file without that line;
+ * loading refuses a file whose checksum does not match. Files written by hand may leave the
+ * line out. */
+#define CHECKSUM_KEY "checksum"
+#define CHECKSUM_PREFIX CHECKSUM_KEY "=sha256:"
+
+static char *
+add_checksum (GKeyFile *kf,
+              gsize    *length)
+{
+  gsize body_length;
+  g_autofree char *body = g_key_file_to_data (kf, &body_length, NULL);
+  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         (const guchar *) body, body_length);
+  const char *after_header = strchr (body, '\n') + 1;
+  GString *s = g_string_new_len (body, after_header - body);
+
+  g_string_append_printf (s, CHECKSUM_PREFIX "%s\n", digest);
+  g_string_append (s, after_header);
+  if (length != NULL)
+    *length = s->len;
+  return g_string_free (s, FALSE);
+}
+
+/* Returns FALSE only for a checksum line that does not match the rest of the file. */
+static gboolean
+checksum_matches (const char *data,
+                  gsize       length)
+{
+  const char *line = g_strstr_len (data, length, "\n" CHECKSUM_PREFIX);
+  const char *value, *end;
+  g_autofree char *digest = NULL;
+  GChecksum *checksum;
+  gboolean matches;
+
+  if (line == NULL)
+    return TRUE;
+  line++;
+  value = line + strlen (CHECKSUM_PREFIX);
+  end = memchr (value, '\n', length - (value - data));
+  if (end == NULL)
+    return FALSE;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) data, line - data);
+  g_checksum_update (checksum, (const guchar *) end + 1, length - (end + 1 - data));
+  digest = g_strdup (g_checksum_get_string (checksum));
+  g_checksum_free (checksum);
+  matches = (gsize) (end - value) == strlen (digest) && memcmp (value, digest, end - value) == 0;
+  return matches;
+}
+
 char *
 hlh_case_to_data (const HlhCase *self,
                   gsize         *length)
@@ -907,7 +960,7 @@ hlh_case_to_data (const HlhCase *self,
   if (ids->len > 0)
     g_key_file_set_string_list (kf, "Findings", "triggers",
                                 (const char * const *) ids->pdata, ids->len);
-  return g_key_file_to_data (kf, length, NULL);
+  return add_checksum (kf, length);
 }
 
 static gboolean
@@ -1003,6 +1056,13 @@ hlh_case_load_data (HlhCase     *self,
     }
   if (!load_format (kf, error))
     return FALSE;
+  if (!checksum_matches (data, length))
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                   _("The case file is damaged or incomplete (its checksum does not match its "
+                     "contents)"));
+      return FALSE;
+    }
 
   groups = g_key_file_get_groups (kf, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
