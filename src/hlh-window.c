@@ -14,7 +14,6 @@ struct _HlhWindow
 
   GtkBox               *content;
   GtkWidget            *form_scroller;
-  GtkWidget            *separator;
   GtkWidget            *results_scroller;
 
   HlhCaseModel         *model;
@@ -154,8 +153,10 @@ set_narrow (HlhWindow *self,
   self->narrow = narrow;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
-                                  narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  if (narrow)
+    gtk_widget_add_css_class (self->results_scroller, "narrow");
+  else
+    gtk_widget_remove_css_class (self->results_scroller, "narrow");
 }
 
 static void
@@ -240,7 +241,6 @@ hlh_window_class_init (HlhWindowClass *klass)
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, form_scroller);
-  gtk_widget_class_bind_template_child (widget_class, HlhWindow, separator);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_scroller);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);

@@ -231,6 +231,48 @@ test_save_full_disk (void)
   g_rmdir (dir);
 }
 
+static void
+test_save_over_changed_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hlh-faults-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "case.hlhcase", NULL);
+  g_autofree char *digest = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  HlhCase mine, other;
+
+  make_case (&mine);
+  /* A new file: saved only if nothing is there yet. */
+  g_assert_true (hlh_case_save_file_checked (&mine, path, NULL, NULL));
+  digest = hlh_case_dup_file_digest (path);
+  g_assert_nonnull (digest);
+
+  /* Somebody else saves a different case over it meanwhile. */
+  hlh_case_init (&other);
+  g_assert_true (hlh_case_set_number (&other, HLH_FIELD_AGE, 7, HLH_UNIT_AGE_YEARS, NULL));
+  g_assert_true (hlh_case_save_file (&other, path, NULL));
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+
+  g_assert_false (hlh_case_save_file_checked (&mine, path, digest, &error));
+  g_assert_error (error, HLH_ERROR, HLH_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "case.hlhcase"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, theirs);
+  g_clear_error (&error);
+
+  /* Creating over an existing file is refused the same way; overwriting knowingly works. */
+  g_assert_false (hlh_case_save_file_checked (&mine, path, NULL, &error));
+  g_assert_error (error, HLH_ERROR, HLH_ERROR_CHANGED);
+  g_assert_true (hlh_case_save_file (&mine, path, NULL));
+  g_free (digest);
+  digest = hlh_case_dup_file_digest (path);
+  g_assert_true (hlh_case_save_file_checked (&mine, path, digest, NULL));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/hlh/faults/binary-huge-newer", test_binary_huge_newer);
   g_test_add_func ("/hlh/faults/save-read-only", test_save_read_only);
   g_test_add_func ("/hlh/faults/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/hlh/faults/save-over-changed-file", test_save_over_changed_file);
 
   return g_test_run ();
 }

@@ -1155,6 +1155,62 @@ hlh_case_load_file (HlhCase     *self,
 }
 
 /**
+ * hlh_case_dup_file_digest:
+ *
+ * Returns: (transfer full) (nullable): the SHA-256 of the file at @path as it is on disk, or
+ *   %NULL if there is no such file; an application keeps it from opening or saving, and gives
+ *   it to hlh_case_save_file_checked()
+ */
+char *
+hlh_case_dup_file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  data = read_limited (path, &length, NULL);
+  if (data == NULL)
+    return NULL;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/**
+ * hlh_case_save_file_checked:
+ * @known_digest: (nullable): hlh_case_dup_file_digest() of the file when it was opened or
+ *   last saved, or %NULL for a new file
+ *
+ * Like hlh_case_save_file(), but refuses with %HLH_ERROR_CHANGED when the file on disk is not
+ * the one the user last had: somebody else (another workstation, a copy tool) changed or
+ * created it in between. The file is not touched; the user can save under another name, or
+ * overwrite knowingly with hlh_case_save_file().
+ */
+gboolean
+hlh_case_save_file_checked (const HlhCase  *self,
+                            const char     *path,
+                            const char     *known_digest,
+                            GError        **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  digest = hlh_case_dup_file_digest (path);
+  if (g_strcmp0 (digest, known_digest) != 0)
+    {
+      g_set_error (error, HLH_ERROR, HLH_ERROR_CHANGED,
+                   known_digest != NULL
+                     ? _("“%s” was changed on disk since you opened it; it was not overwritten")
+                     : _("“%s” already exists; it was not overwritten"),
+                   display);
+      return FALSE;
+    }
+  return hlh_case_save_file (self, path, error);
+}
+
+/**
  * hlh_case_save_file:
  *
  * Writes the case atomically (a temporary file renamed over the old one), readable by the

@@ -213,6 +213,11 @@ gboolean            hlh_case_load_file            (HlhCase         *self,
 gboolean            hlh_case_save_file            (const HlhCase   *self,
                                                    const char      *path,
                                                    GError         **error);
+char               *hlh_case_dup_file_digest      (const char      *path);
+gboolean            hlh_case_save_file_checked    (const HlhCase   *self,
+                                                   const char      *path,
+                                                   const char      *known_digest,
+                                                   GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlhCase, hlh_case_free)
 

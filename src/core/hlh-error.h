@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @HLH_ERROR_FORMAT: a file is not an HLH case file, or is damaged
  * @HLH_ERROR_NEWER_FORMAT: a case file written by a newer version
  * @HLH_ERROR_IO: reading or writing a file failed
+ * @HLH_ERROR_CHANGED: the file was changed on disk since it was opened or saved
  *
  * Errors about user input and files. Each comes with a message meant for the user.
  */
@@ -38,6 +39,7 @@ typedef enum
   HLH_ERROR_FORMAT,
   HLH_ERROR_NEWER_FORMAT,
   HLH_ERROR_IO,
+  HLH_ERROR_CHANGED,
 } HlhError;
 
 GQuark hlh_error_quark (void);
