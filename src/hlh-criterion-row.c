@@ -13,7 +13,10 @@ struct _HlhCriterionRow
 {
   GtkWidget    parent_instance;
 
-  GtkExpander *expander;
+  GtkWidget   *root;
+  GtkToggleButton *toggle;
+  GtkImage    *arrow;
+  GtkWidget   *detail_label;
   GtkImage    *icon;
   GtkLabel    *word;
   GtkLabel    *text;
@@ -80,7 +83,7 @@ update_accessible_label (HlhCriterionRow *self)
   g_autofree char *text = g_strdup_printf ("%s: %s. %s", self->title,
                                            gtk_label_get_text (self->word), self->basis);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->detail != NULL ? self->detail : "",
@@ -88,22 +91,27 @@ update_accessible_label (HlhCriterionRow *self)
 }
 
 static void
-expanded_cb (HlhCriterionRow *self)
+toggled_cb (HlhCriterionRow *self)
 {
-  GtkWidget *detail;
+  gboolean expanded = gtk_toggle_button_get_active (self->toggle);
 
-  if (!gtk_expander_get_expanded (self->expander) || gtk_expander_get_child (self->expander))
-    return;
-  detail = gtk_label_new (self->detail);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
-  gtk_widget_set_margin_start (detail, 28);
-  gtk_widget_set_margin_top (detail, 4);
-  gtk_widget_set_margin_bottom (detail, 6);
-  gtk_widget_add_css_class (detail, "hlh-detail");
-  gtk_expander_set_child (self->expander, detail);
+  gtk_image_set_from_icon_name (self->arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->toggle),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+  if (expanded && self->detail_label == NULL)
+    {
+      self->detail_label = gtk_label_new (self->detail);
+      gtk_label_set_xalign (GTK_LABEL (self->detail_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (self->detail_label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (self->detail_label), TRUE);
+      gtk_widget_set_margin_start (self->detail_label, 34);
+      gtk_widget_set_margin_top (self->detail_label, 2);
+      gtk_widget_set_margin_bottom (self->detail_label, 8);
+      gtk_widget_add_css_class (self->detail_label, "hlh-detail");
+      gtk_box_append (GTK_BOX (self->root), self->detail_label);
+    }
+  if (self->detail_label != NULL)
+    gtk_widget_set_visible (self->detail_label, expanded);
 }
 
 static void
@@ -138,11 +146,13 @@ hlh_criterion_row_class_init (HlhCriterionRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-criterion-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, root);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, toggle);
+  gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, arrow);
   gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, icon);
   gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, word);
   gtk_widget_class_bind_template_child (widget_class, HlhCriterionRow, text);
-  gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toggled_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhcriterionrow");
@@ -239,7 +249,7 @@ gboolean
 hlh_criterion_row_get_expanded (HlhCriterionRow *self)
 {
   g_return_val_if_fail (HLH_IS_CRITERION_ROW (self), FALSE);
-  return gtk_expander_get_expanded (self->expander);
+  return gtk_toggle_button_get_active (self->toggle);
 }
 
 void
@@ -247,5 +257,5 @@ hlh_criterion_row_set_expanded (HlhCriterionRow *self,
                                 gboolean         expanded)
 {
   g_return_if_fail (HLH_IS_CRITERION_ROW (self));
-  gtk_expander_set_expanded (self->expander, expanded);
+  gtk_toggle_button_set_active (self->toggle, expanded);
 }

@@ -47,22 +47,44 @@ set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
-/* Draws @text with its centre at @x (kept inside the drawing) and its top at @y. */
-static void
+/* Draws @text with its centre at @x (kept inside the drawing) and its top at @y. With @row,
+ * the extents already used on that row: a label that would touch one is left out (a narrow
+ * gauge shows fewer ticks rather than overlapping figures). Returns whether it was drawn. */
+typedef struct
+{
+  double from[16];
+  double to[16];
+  guint  n;
+} Row;
+
+static gboolean
 show_text (cairo_t     *cr,
            PangoLayout *layout,
            const char  *text,
            double       x,
            double       y,
-           double       width)
+           double       width,
+           Row         *row)
 {
   int text_width, text_height;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
   x = CLAMP (x - text_width / 2.0, 0, MAX (0, width - text_width));
+  if (row != NULL)
+    {
+      for (guint i = 0; i < row->n; i++)
+        if (x < row->to[i] + 6 && x + text_width + 6 > row->from[i])
+          return FALSE;
+      if (row->n < G_N_ELEMENTS (row->from))
+        {
+          row->from[row->n] = x;
+          row->to[row->n++] = x + text_width;
+        }
+    }
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  return TRUE;
 }
 
 static void
@@ -112,18 +134,25 @@ static void
 draw_scale (cairo_t       *cr,
             PangoLayout   *layout,
             const GdkRGBA *fg,
-            double         width)
+            double         width,
+            Row           *score_row)
 {
+  Row probability_row = { { 0 }, { 0 }, 0 };
+
   set_source (cr, fg, 0.75);
-  for (guint i = 0; i < G_N_ELEMENTS (score_ticks); i++)
+  /* The ends first, so that a narrow gauge keeps them. */
+  for (guint k = 0; k < G_N_ELEMENTS (score_ticks); k++)
     {
+      guint i = k == 0 ? 0 : k == 1 ? G_N_ELEMENTS (score_ticks) - 1 : k - 1;
       g_autofree char *text = g_strdup_printf ("%d", score_ticks[i]);
       double x = hlh_gauge_score_to_x (score_ticks[i], width);
 
-      show_text (cr, layout, text, x, SCORE_ROW_Y, width);
+      show_text (cr, layout, text, x, SCORE_ROW_Y, width, score_row);
       cairo_rectangle (cr, round (x) - 0.5, TRACK_Y - 3, 1, 3);
       cairo_fill (cr);
     }
+  /* Translators: the caption of the gauge's row of probabilities */
+  show_text (cr, layout, _("probability"), 0, PROBABILITY_ROW_Y, width, &probability_row);
   for (guint i = 0; i < G_N_ELEMENTS (probability_ticks); i++)
     {
       g_autofree char *text = hlh_hscore_probability_text (probability_ticks[i],
@@ -132,17 +161,16 @@ draw_scale (cairo_t       *cr,
 
       cairo_rectangle (cr, round (x) - 0.5, TRACK_Y + TRACK_HEIGHT, 1, 4);
       cairo_fill (cr);
-      show_text (cr, layout, text, x, PROBABILITY_ROW_Y, width);
+      show_text (cr, layout, text, x, PROBABILITY_ROW_Y, width, &probability_row);
     }
-  /* Translators: the caption of the gauge's row of probabilities */
-  show_text (cr, layout, _("probability"), 0, PROBABILITY_ROW_Y, width);
 }
 
 static void
 draw_cutoff (cairo_t       *cr,
              PangoLayout   *layout,
              const GdkRGBA *fg,
-             double         width)
+             double         width,
+             Row           *score_row)
 {
   static const double dash[] = { 3, 2 };
   g_autofree char *text = g_strdup_printf ("%d", HLH_HSCORE_CUTOFF);
@@ -159,7 +187,7 @@ draw_cutoff (cairo_t       *cr,
 
   pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   pango_layout_set_attributes (layout, bold);
-  show_text (cr, layout, text, x, SCORE_ROW_Y, width);
+  show_text (cr, layout, text, x, SCORE_ROW_Y, width, score_row);
   pango_layout_set_attributes (layout, NULL);
   pango_attr_list_unref (bold);
 }
@@ -222,7 +250,7 @@ draw_needle (cairo_t         *cr,
   if (h->min == h->max)
     {
       g_autofree char *text = g_strdup_printf ("%d", h->min);
-      show_text (cr, layout, text, x, RANGE_ROW_Y, width);
+      show_text (cr, layout, text, x, RANGE_ROW_Y, width, NULL);
     }
 }
 
@@ -243,6 +271,7 @@ hlh_gauge_render (cairo_t                    *cr,
                   const PangoFontDescription *font)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  Row score_row = { { 0 }, { 0 }, 0 };
   g_autoptr(PangoFontDescription) small = font != NULL ? pango_font_description_copy (font)
                                                        : pango_font_description_from_string ("Sans 10");
 
@@ -255,8 +284,9 @@ hlh_gauge_render (cairo_t                    *cr,
   draw_track (cr, foreground, width);
   if (hscore->min != hscore->max)
     draw_range (cr, layout, foreground, hscore, width);
-  draw_scale (cr, layout, foreground, width);
-  draw_cutoff (cr, layout, foreground, width);
+  /* The cut-off's label before the scale's, which give way to it. */
+  draw_cutoff (cr, layout, foreground, width, &score_row);
+  draw_scale (cr, layout, foreground, width, &score_row);
   draw_needle (cr, layout, foreground, hscore, width);
   cairo_restore (cr);
 }
