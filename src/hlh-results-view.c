@@ -23,13 +23,16 @@ struct _HlhResultsView
   GtkBox          *hscore_box;
   GtkLabel        *hlh2004_status;
   GtkBox          *hlh2004_box;
-  GtkExpander     *mas_expander;
+  GtkToggleButton *mas_toggle;
+  GtkImage        *mas_arrow;
   GtkLabel        *mas_title;
   GtkBox          *mas_box;
-  GtkExpander     *ohi_expander;
+  GtkToggleButton *ohi_toggle;
+  GtkImage        *ohi_arrow;
   GtkLabel        *ohi_title;
   GtkBox          *ohi_box;
-  GtkExpander     *iec_expander;
+  GtkToggleButton *iec_toggle;
+  GtkImage        *iec_arrow;
   GtkLabel        *iec_title;
   GtkBox          *iec_box;
   GtkBox          *decisive_box;
@@ -482,8 +485,8 @@ static void
 update_relevance (HlhResultsView      *self,
                   const HlhAssessment *a)
 {
-  GtkExpander *expanders[HLH_N_PANELS] = { self->mas_expander, self->ohi_expander,
-                                           self->iec_expander };
+  GtkToggleButton *toggles[HLH_N_PANELS] = { self->mas_toggle, self->ohi_toggle,
+                                             self->iec_toggle };
   GtkLabel *titles[HLH_N_PANELS] = { self->mas_title, self->ohi_title, self->iec_title };
   gboolean relevant[HLH_N_PANELS] = {
     a->mas2016.applicability != HLH_MAS2016_NO_SJIA,
@@ -496,7 +499,7 @@ update_relevance (HlhResultsView      *self,
       if (self->relevance_known && relevant[p] == self->relevant[p])
         continue;
       self->relevant[p] = relevant[p];
-      gtk_expander_set_expanded (expanders[p], relevant[p]);
+      gtk_toggle_button_set_active (toggles[p], relevant[p]);
       if (relevant[p])
         gtk_widget_remove_css_class (GTK_WIDGET (titles[p]), "dim-label");
       else
@@ -606,26 +609,35 @@ update (HlhResultsView *self)
   self->updating = FALSE;
 }
 
-/* The panels are filled when first opened: until a case needs them they cost nothing. */
+/* The panels are flat toggles rather than GtkExpanders: in GTK 4.8 an expander measures a
+ * wrapping title dozens of times per frame. They are filled when first opened: until a case
+ * needs them they cost nothing. */
 static void
-panel_expanded_cb (GtkExpander    *expander,
-                   GParamSpec     *pspec,
-                   HlhResultsView *self)
+panel_toggled_cb (GtkToggleButton *toggle,
+                  HlhResultsView  *self)
 {
-  GtkExpander *expanders[HLH_N_PANELS] = { self->mas_expander, self->ohi_expander,
-                                           self->iec_expander };
+  GtkToggleButton *toggles[HLH_N_PANELS] = { self->mas_toggle, self->ohi_toggle,
+                                             self->iec_toggle };
+  GtkImage *arrows[HLH_N_PANELS] = { self->mas_arrow, self->ohi_arrow, self->iec_arrow };
+  GtkBox *boxes[HLH_N_PANELS] = { self->mas_box, self->ohi_box, self->iec_box };
   void (*build[HLH_N_PANELS]) (HlhResultsView *) = { build_mas, build_ohi, build_iec };
+  gboolean open = gtk_toggle_button_get_active (toggle);
 
-  if (!gtk_expander_get_expanded (expander))
-    return;
   for (guint p = 0; p < HLH_N_PANELS; p++)
     {
-      if (expanders[p] != expander || self->built[p])
+      if (toggles[p] != toggle)
         continue;
-      build[p] (self);
-      self->built[p] = TRUE;
-      if (self->model != NULL && !self->updating)
-        update (self);
+      gtk_image_set_from_icon_name (arrows[p], open ? "pan-down-symbolic" : "pan-end-symbolic");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_EXPANDED, open,
+                                   -1);
+      if (open && !self->built[p])
+        {
+          build[p] (self);
+          self->built[p] = TRUE;
+          if (self->model != NULL && !self->updating)
+            update (self);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (boxes[p]), open);
     }
 }
 
@@ -675,13 +687,16 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, hscore_box);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, hlh2004_status);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, hlh2004_box);
-  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_arrow);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_title);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, mas_box);
-  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_arrow);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_title);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, ohi_box);
-  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_expander);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_arrow);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_title);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, iec_box);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, decisive_box);
@@ -700,9 +715,9 @@ hlh_results_view_init (HlhResultsView *self)
   set_text (self->disclaimer, _(hlh_disclaimer));
   build_hscore (self);
   build_hlh2004 (self);
-  g_signal_connect (self->mas_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
-  g_signal_connect (self->ohi_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
-  g_signal_connect (self->iec_expander, "notify::expanded", G_CALLBACK (panel_expanded_cb), self);
+  g_signal_connect (self->mas_toggle, "toggled", G_CALLBACK (panel_toggled_cb), self);
+  g_signal_connect (self->ohi_toggle, "toggled", G_CALLBACK (panel_toggled_cb), self);
+  g_signal_connect (self->iec_toggle, "toggled", G_CALLBACK (panel_toggled_cb), self);
 }
 
 GtkWidget *
@@ -810,10 +825,10 @@ gboolean
 hlh_results_view_get_panel_expanded (HlhResultsView *self,
                                      HlhPanel        panel)
 {
-  GtkExpander *expanders[HLH_N_PANELS] = { self->mas_expander, self->ohi_expander,
-                                           self->iec_expander };
+  GtkToggleButton *toggles[HLH_N_PANELS] = { self->mas_toggle, self->ohi_toggle,
+                                             self->iec_toggle };
 
   g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), FALSE);
   g_return_val_if_fail (panel < HLH_N_PANELS, FALSE);
-  return gtk_expander_get_expanded (expanders[panel]);
+  return gtk_toggle_button_get_active (toggles[panel]);
 }
