@@ -330,23 +330,6 @@ update_hlh2004 (HlhResultsView      *self,
                       hlh_hlh2004_get_criterion (i), c);
 }
 
-static const char *
-status_word (HlhStatus status)
-{
-  switch (status)
-    {
-    case HLH_STATUS_FULFILLED:
-      return _("fulfilled");
-    case HLH_STATUS_NOT_FULFILLED:
-      return _("not fulfilled");
-    case HLH_STATUS_NOT_APPLICABLE:
-      return _("not applicable");
-    case HLH_STATUS_UNDETERMINED:
-    default:
-      return _("undetermined");
-    }
-}
-
 static void
 update_msscore (HlhResultsView   *self,
                 const HlhMsScore *ms)
@@ -393,7 +376,7 @@ update_mas (HlhResultsView      *self,
     applicability = _("not applicable: the patient is afebrile");
 
   title = g_strdup_printf (_("MAS in systemic JIA: 2016 criteria %s"),
-                           applicability != NULL ? applicability : status_word (mas->status));
+                           applicability != NULL ? applicability : hlh_status_describe (mas->status));
   set_text (self->mas_title, title);
   if (!self->built[HLH_PANEL_MAS])
     return;
@@ -402,7 +385,7 @@ update_mas (HlhResultsView      *self,
   status = g_strdup_printf (_("2016 classification criteria (Ravelli 2016): %s. %s, in a "
                               "febrile patient with known or suspected sJIA; classification, "
                               "not diagnostic, criteria."),
-                            applicability != NULL ? applicability : status_word (mas->status),
+                            applicability != NULL ? applicability : hlh_status_describe (mas->status),
                             rule);
   set_text (self->mas_status, status);
   update_state_row (self->mas_fever_row, mas->febrile, hlh_mas2016_get_fever (), c);

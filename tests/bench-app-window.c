@@ -5,6 +5,8 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-common.h"
+
 #include "hlh-application.h"
 #include "hlh-window.h"
 
@@ -25,18 +27,6 @@ typedef struct
   gint64          changed_at;
   GArray         *latencies;
 } Bench;
-
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
 
 /* Ferritin 5000 and 7000 ng/mL score 35 and 50 (Fardet 2014): each change moves the HScore,
  * the gauge's needle and the criteria. */
@@ -60,7 +50,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (!bench->shown)
     {
       bench->shown = TRUE;
-      printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), rss_kib ());
+      printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
       fflush (stdout);
       if (!bench->latency)
         {

@@ -2,20 +2,10 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 
+#include "bench-common.h"
+
 /* The yardstick for tests/bench-gui: a bare GTK 4 program that only opens a window. At its
  * first frame it prints the monotonic time and its resident memory, then quits. */
-
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -24,7 +14,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (*done)
     return;
   *done = TRUE;
-  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), rss_kib ());
+  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
   fflush (stdout);
 }
 

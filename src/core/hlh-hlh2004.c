@@ -155,6 +155,28 @@ hlh_hlh2004_dup_status_text (const HlhHlh2004 *result)
 }
 
 /**
+ * hlh_status_describe:
+ *
+ * Returns: @status in words for the user ("not fulfilled"), translated
+ */
+const char *
+hlh_status_describe (HlhStatus status)
+{
+  switch (status)
+    {
+    case HLH_STATUS_FULFILLED:
+      return _("fulfilled");
+    case HLH_STATUS_NOT_FULFILLED:
+      return _("not fulfilled");
+    case HLH_STATUS_NOT_APPLICABLE:
+      return _("not applicable");
+    case HLH_STATUS_UNDETERMINED:
+    default:
+      return _("undetermined");
+    }
+}
+
+/**
  * hlh_status_to_string:
  *
  * Returns: the JSON and CSV word for @status ("fulfilled", "not_fulfilled", ...)

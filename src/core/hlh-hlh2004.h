@@ -52,5 +52,6 @@ void                hlh_hlh2004_evaluate          (const HlhCase         *c,
                                                    HlhHlh2004            *result);
 char               *hlh_hlh2004_dup_status_text   (const HlhHlh2004      *result);
 const char         *hlh_status_to_string          (HlhStatus              status);
+const char         *hlh_status_describe           (HlhStatus              status);
 
 G_END_DECLS

@@ -22,23 +22,6 @@ state_text (HlhState state)
     }
 }
 
-static const char *
-status_text (HlhStatus status)
-{
-  switch (status)
-    {
-    case HLH_STATUS_FULFILLED:
-      return _("fulfilled");
-    case HLH_STATUS_NOT_FULFILLED:
-      return _("not fulfilled");
-    case HLH_STATUS_NOT_APPLICABLE:
-      return _("not applicable");
-    case HLH_STATUS_UNDETERMINED:
-    default:
-      return _("undetermined");
-    }
-}
-
 static void
 heading (GString    *s,
          const char *title)
@@ -225,7 +208,7 @@ append_mas (GString             *s,
                                                        HLH_MAS2016_N_CRITERIA, HLH_MAS2016_NEEDED);
         g_string_append_printf (s, _("  2016 classification criteria (Ravelli 2016): %s (%s; "
                                      "classification, not diagnostic, criteria)\n"),
-                                status_text (a->mas2016.status), rule);
+                                hlh_status_describe (a->mas2016.status), rule);
       }
       append_criteria (s, hlh_mas2016_get_criterion, a->mas2016.criteria,
                        HLH_MAS2016_N_CRITERIA, c);
