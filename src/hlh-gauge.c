@@ -203,27 +203,24 @@ draw_range (cairo_t         *cr,
   double x1 = hlh_gauge_score_to_x (h->max, width);
   g_autofree char *low = g_strdup_printf (_("at least %d"), h->min);
   g_autofree char *high = g_strdup_printf (_("at most %d"), h->max);
-  int low_width, high_width;
+  int text_width;
 
-  set_source (cr, fg, 0.28);
   cairo_rectangle (cr, x0, TRACK_Y + 5, x1 - x0, TRACK_HEIGHT - 10);
-  cairo_fill (cr);
+  set_source (cr, fg, 0.28);
+  cairo_fill_preserve (cr);
   set_source (cr, fg, 0.8);
   cairo_set_line_width (cr, 1.5);
-  cairo_rectangle (cr, x0, TRACK_Y + 5, x1 - x0, TRACK_HEIGHT - 10);
   cairo_stroke (cr);
 
   /* The range's ends, on their own row, next to the ends they name. */
-  pango_layout_set_text (layout, low, -1);
-  pango_layout_get_pixel_size (layout, &low_width, NULL);
-  pango_layout_set_text (layout, high, -1);
-  pango_layout_get_pixel_size (layout, &high_width, NULL);
   set_source (cr, fg, 1);
-  cairo_move_to (cr, MAX (0, x0 - low_width - 4), RANGE_ROW_Y);
   pango_layout_set_text (layout, low, -1);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  cairo_move_to (cr, MAX (0, x0 - text_width - 4), RANGE_ROW_Y);
   pango_cairo_show_layout (cr, layout);
-  cairo_move_to (cr, MIN (x1 + 4, width - high_width), RANGE_ROW_Y);
   pango_layout_set_text (layout, high, -1);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  cairo_move_to (cr, MIN (x1 + 4, width - text_width), RANGE_ROW_Y);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -292,6 +289,19 @@ hlh_gauge_render (cairo_t                    *cr,
 }
 
 static void
+update_accessible (HlhGauge *self)
+{
+  g_autofree char *text = hlh_gauge_dup_text (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) HLH_HSCORE_MAX,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->hscore.min,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+}
+
+static void
 hlh_gauge_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
@@ -347,7 +357,7 @@ hlh_gauge_init (HlhGauge *self)
 
   hlh_case_init (&empty);
   hlh_hscore_evaluate (&empty, &self->hscore);
-  hlh_gauge_set_hscore (self, &self->hscore);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -377,23 +387,22 @@ hlh_gauge_dup_text (HlhGauge *self)
                           probability, HLH_HSCORE_CUTOFF);
 }
 
+/**
+ * hlh_gauge_set_hscore:
+ *
+ * Shows @hscore. The drawing depends on its range alone, so a change that leaves the range
+ * as it was (most keystrokes outside the HScore's findings) costs no redraw.
+ */
 void
 hlh_gauge_set_hscore (HlhGauge        *self,
                       const HlhHScore *hscore)
 {
-  g_autofree char *text = NULL;
-
   g_return_if_fail (HLH_IS_GAUGE (self));
   g_return_if_fail (hscore != NULL);
 
-  if (hscore != &self->hscore)
-    self->hscore = *hscore;
-  text = hlh_gauge_dup_text (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) HLH_HSCORE_MAX,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->hscore.min,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
+  if (hscore->min == self->hscore.min && hscore->max == self->hscore.max)
+    return;
+  self->hscore = *hscore;
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

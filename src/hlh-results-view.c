@@ -41,7 +41,6 @@ struct _HlhResultsView
   GtkLabel        *disclaimer;
 
   HlhCaseModel    *model;
-  char            *decisive_text;
   HlhCriterionRow *hscore_rows[HLH_HSCORE_N_ITEMS];
   HlhCriterionRow *hlh2004_rows[HLH_HLH2004_N_CRITERIA];
   HlhCriterionRow *molecular_row;
@@ -523,16 +522,6 @@ show_notes (GtkBox     *box,
     gtk_widget_set_visible (child, FALSE);
 }
 
-static char *
-dup_notes_text (GPtrArray *notes)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < notes->len; i++)
-    g_string_append_printf (s, "%s• %s", i > 0 ? "\n" : "", ((HlhNote *) notes->pdata[i])->text);
-  return g_string_free (s, FALSE);
-}
-
 static void
 update_notes (HlhResultsView      *self,
               const HlhAssessment *a,
@@ -543,8 +532,6 @@ update_notes (HlhResultsView      *self,
   const char *none = _("No unknown finding could change these results.");
 
   show_notes (self->decisive_box, decisive, decisive->len == 0 ? none : NULL);
-  g_free (self->decisive_text);
-  self->decisive_text = decisive->len == 0 ? g_strdup (none) : dup_notes_text (decisive);
   show_notes (self->warnings_box, warnings, NULL);
   gtk_widget_set_visible (self->warnings_heading, warnings->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), warnings->len > 0);
@@ -638,23 +625,12 @@ hlh_results_view_dispose (GObject *object)
 }
 
 static void
-hlh_results_view_finalize (GObject *object)
-{
-  HlhResultsView *self = HLH_RESULTS_VIEW (object);
-
-  g_free (self->decisive_text);
-
-  G_OBJECT_CLASS (hlh_results_view_parent_class)->finalize (object);
-}
-
-static void
 hlh_results_view_class_init (HlhResultsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hlh_results_view_dispose;
-  object_class->finalize = hlh_results_view_finalize;
 
   g_type_ensure (HLH_TYPE_GAUGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -754,11 +730,25 @@ hlh_results_view_get_hlh2004_text (HlhResultsView *self)
   return gtk_label_get_text (self->hlh2004_status);
 }
 
-const char *
-hlh_results_view_get_decisive_text (HlhResultsView *self)
+/**
+ * hlh_results_view_dup_decisive_text:
+ *
+ * Returns: (transfer full): the notes shown under "What would decide it", one per line
+ */
+char *
+hlh_results_view_dup_decisive_text (HlhResultsView *self)
 {
+  GString *s;
+
   g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
-  return self->decisive_text;
+
+  s = g_string_new (NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->decisive_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      g_string_append_printf (s, "%s%s", s->len > 0 ? "\n" : "",
+                              gtk_label_get_text (GTK_LABEL (child)));
+  return g_string_free (s, FALSE);
 }
 
 /**

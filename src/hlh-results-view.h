@@ -28,7 +28,7 @@ const char      *hlh_results_view_get_score_text   (HlhResultsView *self);
 const char      *hlh_results_view_get_probability_text (HlhResultsView *self);
 const char      *hlh_results_view_get_cutoff_text  (HlhResultsView *self);
 const char      *hlh_results_view_get_hlh2004_text (HlhResultsView *self);
-const char      *hlh_results_view_get_decisive_text (HlhResultsView *self);
+char            *hlh_results_view_dup_decisive_text (HlhResultsView *self);
 const char      *hlh_results_view_get_refusal_text (HlhResultsView *self);
 HlhCriterionRow *hlh_results_view_get_hscore_row   (HlhResultsView *self,
                                                     HlhHScoreItemId item);
