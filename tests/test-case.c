@@ -287,6 +287,117 @@ test_round_trip (void)
   assert_same_case (&c, &loaded);
 }
 
+
+/* Unsaved changes are found by comparing findings: what counts is the value and its unit. */
+static void
+test_equal (void)
+{
+  HlhCase a, b;
+
+  hlh_case_init (&a);
+  hlh_case_init (&b);
+  g_assert_true (hlh_case_equal (&a, &b));
+
+  g_assert_true (hlh_case_set_number (&a, HLH_FIELD_FERRITIN, 8400, HLH_UNIT_FERRITIN_NG_ML, NULL));
+  g_assert_false (hlh_case_equal (&a, &b));
+  /* The same amount in another unit is another entry: the file would differ. */
+  g_assert_true (hlh_case_set_number (&b, HLH_FIELD_FERRITIN, 8400, HLH_UNIT_FERRITIN_UG_L, NULL));
+  g_assert_false (hlh_case_equal (&a, &b));
+  g_assert_true (hlh_case_set_number (&b, HLH_FIELD_FERRITIN, 8400, HLH_UNIT_FERRITIN_NG_ML, NULL));
+  g_assert_true (hlh_case_equal (&a, &b));
+
+  /* A finding entered and then cleared again is no change. */
+  hlh_case_set_choice (&a, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_NO);
+  g_assert_false (hlh_case_equal (&a, &b));
+  hlh_case_set_unknown (&a, HLH_FIELD_HEPATOMEGALY);
+  g_assert_true (hlh_case_equal (&a, &b));
+
+  /* "No" and unknown differ although both choices are 0. */
+  hlh_case_set_choice (&a, HLH_FIELD_SPLENOMEGALY, HLH_ANSWER_NO);
+  g_assert_false (hlh_case_equal (&a, &b));
+  hlh_case_set_choice (&b, HLH_FIELD_SPLENOMEGALY, HLH_ANSWER_YES);
+  g_assert_false (hlh_case_equal (&a, &b));
+  hlh_case_set_choice (&b, HLH_FIELD_SPLENOMEGALY, HLH_ANSWER_NO);
+  g_assert_true (hlh_case_equal (&a, &b));
+
+  hlh_case_set_trigger (&a, HLH_TRIGGER_EBV, TRUE);
+  g_assert_false (hlh_case_equal (&a, &b));
+}
+
+static const char teaching_file[] =
+  "[Case]\nformat=1\n\n[Findings]\nferritin=8400 ng/mL\n\n"
+  "[Teaching]\ntitle=EBV HLH\ntitle[fr]=LH à EBV\nnarrative=A young adult with fever.\n"
+  "learning-point=The HScore reaches the cut-off.\n";
+
+static void
+test_teaching (void)
+{
+  g_autoptr(HlhTeaching) teaching = NULL;
+  g_autoptr(HlhTeaching) again = NULL;
+  g_autofree char *data = NULL;
+  HlhCase c, loaded;
+  gsize length;
+  double ferritin;
+
+  hlh_case_init (&c);
+  g_assert_true (hlh_case_load_data_full (&c, &teaching, teaching_file, strlen (teaching_file),
+                                          NULL));
+  g_assert_nonnull (teaching);
+  g_assert_cmpstr (teaching->title, ==, "EBV HLH");
+  g_assert_cmpstr (teaching->narrative, ==, "A young adult with fever.");
+  g_assert_cmpstr (teaching->learning_point, ==, "The HScore reaches the cut-off.");
+  g_assert_true (hlh_case_get_number (&c, HLH_FIELD_FERRITIN, HLH_UNIT_FERRITIN_NG_ML, &ferritin));
+  g_assert_cmpfloat (ferritin, ==, 8400);
+
+  /* A teaching case saved again stays a teaching case. */
+  data = hlh_case_to_data_full (&c, teaching, &length);
+  hlh_case_init (&loaded);
+  g_assert_true (hlh_case_load_data_full (&loaded, &again, data, length, NULL));
+  g_assert_nonnull (again);
+  g_assert_cmpstr (again->title, ==, teaching->title);
+  g_assert_cmpstr (again->learning_point, ==, teaching->learning_point);
+  g_assert_true (hlh_case_equal (&c, &loaded));
+
+  /* A patient's case has none, and the plain loader takes a teaching file too. */
+  g_clear_pointer (&again, hlh_teaching_free);
+  g_clear_pointer (&data, g_free);
+  data = hlh_case_to_data (&c, &length);
+  again = hlh_teaching_new ("x", "y", "z");
+  g_assert_true (hlh_case_load_data_full (&loaded, &again, data, length, NULL));
+  g_assert_null (again);
+  g_assert_true (hlh_case_load_data (&loaded, teaching_file, strlen (teaching_file), NULL));
+}
+
+static void
+test_teaching_refused (void)
+{
+  static const char *bad[] = {
+    /* a text missing */
+    "[Case]\nformat=1\n[Teaching]\ntitle=T\nnarrative=N\n",
+    /* an empty one */
+    "[Case]\nformat=1\n[Teaching]\ntitle=T\nnarrative= \nlearning-point=L\n",
+    /* an entry nobody knows */
+    "[Case]\nformat=1\n[Teaching]\ntitle=T\nnarrative=N\nlearning-point=L\nanswer=42\n",
+    "[Case]\nformat=1\n[Teaching]\ntitle=T\nnarrative=N\nlearning-point=L\ntitlex=y\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlhTeaching) teaching = NULL;
+      HlhCase c, before;
+
+      hlh_case_init (&c);
+      hlh_case_set_choice (&c, HLH_FIELD_SJIA, HLH_ANSWER_YES);
+      before = c;
+      g_assert_false (hlh_case_load_data_full (&c, &teaching, bad[i], strlen (bad[i]), &error));
+      g_assert_error (error, HLH_ERROR, HLH_ERROR_FORMAT);
+      g_test_message ("%s", error->message);
+      g_assert_null (teaching);
+      g_assert_true (hlh_case_equal (&c, &before));
+    }
+}
+
 static char *
 make_temp_dir (void)
 {
@@ -449,6 +560,9 @@ main (int   argc,
   g_test_add_func ("/hlh/case/parse-finding", test_parse_finding);
   g_test_add_func ("/hlh/case/effective-answers", test_effective_answers);
   g_test_add_func ("/hlh/case/round-trip", test_round_trip);
+  g_test_add_func ("/hlh/case/equal", test_equal);
+  g_test_add_func ("/hlh/case/teaching", test_teaching);
+  g_test_add_func ("/hlh/case/teaching-refused", test_teaching_refused);
   g_test_add_func ("/hlh/case/save-and-load-file", test_save_and_load_file);
   g_test_add_func ("/hlh/case/save-fails-cleanly", test_save_fails_cleanly);
   g_test_add_func ("/hlh/case/bad-files", test_bad_files);

@@ -241,6 +241,82 @@ def locale_does_not_change_machine_output():
         check(json.loads(out)["hscore"]["items"][1]["min"] == 33, out)
 
 
+def pdf_text(path, *extra):
+    p = subprocess.run(["pdftotext", "-layout", *extra, path, "-"], capture_output=True,
+                       text=True, timeout=60)
+    check(p.returncode == 0, p.stderr)
+    return p.stdout
+
+
+def pdf_page_size(path):
+    p = subprocess.run(["pdfinfo", path], capture_output=True, text=True, timeout=60)
+    check(p.returncode == 0, p.stderr)
+    for line in p.stdout.splitlines():
+        if line.startswith("Page size:"):
+            w, _, h = line.split(":", 1)[1].split()[:3]
+            return round(float(w)), round(float(h))
+    raise AssertionError(p.stdout)
+
+
+@test
+def pdf_report_has_the_report():
+    # Case 6 of cases.tsv: 159-194, 38.5-83.2 %, HLH-2004 4 of 8 met, 2 unknown.
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "report.pdf")
+        code, out, err = run("--pdf", path, "--label", "JD bed 12", *CASE6)
+        check(code == 0 and out == "", (code, out, err))
+        text = pdf_text(path)
+        for needle in ["HLH assessment", "HScore 159–194 of 337", "38.5 % – 83.2 %",
+                       "Label: JD bed 12", "4 of 8 met, 2 unknown: 1 more needed",
+                       "Haemoglobin: 8.8 g/dL", "Ferritin: 35 points (4200 ng/mL", "WHAT WOULD DECIDE IT",
+                       "10.1002/art.38690", "not a diagnosis", "Page 1 of"]:
+            check(needle in text, f"{needle!r} not in the PDF:\n{text}")
+        check(pdf_page_size(path) == (595, 842), pdf_page_size(path))
+
+
+@test
+def pdf_letter_and_no_label():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "report.pdf")
+        code, out, err = run("--pdf", path, "--paper", "letter", "ferritin=500")
+        check(code == 0, err)
+        check(pdf_page_size(path) == (612, 792), pdf_page_size(path))
+        check("Label:" not in pdf_text(path))
+
+
+@test
+def pdf_refusals():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "report.pdf")
+        code, out, err = run("--pdf", path, "--paper", "a5", "ferritin=500")
+        check(code == 2 and "a5" in err and not os.path.exists(path), (code, err))
+        code, out, err = run("--pdf", os.path.join(d, "no", "such", "dir.pdf"), "ferritin=500")
+        check(code == 1 and "dir.pdf" in err, (code, err))
+        code, out, err = run("--csv", "-", "--pdf", path, stdin="ferritin\n1\n")
+        check(code == 2 and "--pdf" in err, (code, err))
+        # A refused finding writes nothing.
+        code, out, err = run("--pdf", path, "ferritin=lots")
+        check(code == 1 and "Ferritin" in err and not os.path.exists(path), (code, err))
+
+
+@test
+def save_writes_a_case_file_that_scores_the_same():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "case6.hlhcase")
+        code, out, err = run("--save", path, *CASE6)
+        check(code == 0 and out == "", (code, out, err))
+        check(os.stat(path).st_mode & 0o077 == 0, oct(os.stat(path).st_mode))
+        code, out, err = run("--json", "--case", path)
+        h = json.loads(out)["hscore"]
+        check((h["min"], h["max"]) == (159, 194), h)
+        # --json prints even with --save; the overrides are saved too.
+        code, out, err = run("--save", path, "--json", "--case", path,
+                             "hemophagocytosis_marrow=yes")
+        check(code == 0 and json.loads(out)["hscore"]["min"] == 159 + 35, out)
+        code, out, err = run("--json", "--case", path)
+        check(json.loads(out)["hscore"]["min"] == 194, out)
+
+
 print(f"1..{len(results)}")
 for i, (ok, name, msg) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} {name}")

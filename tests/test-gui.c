@@ -554,7 +554,7 @@ test_narrow_layout (void)
 
 /* The gauge */
 
-static GdkRGBA black = { 0, 0, 0, 1 };
+static HlhColor black = { 0, 0, 0, 1 };
 
 static cairo_surface_t *
 render_gauge (const HlhHScore *h,
@@ -566,7 +566,7 @@ render_gauge (const HlhHScore *h,
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  hlh_gauge_render (cr, h, width, &black, NULL);
+  hlh_gauge_draw (cr, h, width, &black, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;

@@ -256,7 +256,7 @@ test_report_text (void)
                  "triglycerides=186mg/dL fibrinogen=2.8 ast=25 nk_activity=normal "
                  "hemophagocytosis_other=no triggers=ebv");
   hlh_assess (&c, &a);
-  text = hlh_report_text (&c, &a, when);
+  text = hlh_report_text (&c, &a, when, NULL, NULL);
   g_test_message ("%s", text);
 
   assert_contains (text, "2026-11-22 14:05");
@@ -295,19 +295,96 @@ test_report_panels (void)
 
   make_case (&c, "ferritin=500");
   hlh_assess (&c, &a);
-  plain = hlh_report_text (&c, &a, when);
+  plain = hlh_report_text (&c, &a, when, NULL, NULL);
   g_assert_null (strstr (plain, "IEC-HS"));
   g_assert_null (strstr (plain, "OHI"));
 
   make_case (&c, "ferritin=50000 triggers=iec_therapy,b_cell_lymphoma iechs_grade=3 sjia=yes");
   hlh_assess (&c, &a);
-  iec = hlh_report_text (&c, &a, when);
+  iec = hlh_report_text (&c, &a, when, NULL, NULL);
   assert_contains (iec, "IEC-HS checklist");
   assert_contains (iec, "Grade 3");
   assert_contains (iec, "CAR-T related HLH/MAS");
   assert_contains (iec, "OHI");
   assert_contains (iec, "MAS IN SYSTEMIC JIA");
   assert_contains (iec, "doi:10.1016/j.jtct.2023.03.006");
+}
+
+
+/* The label is free text and never required; whatever is typed ends up on one line. */
+static void
+test_report_label (void)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 1, 2, 3, 4, 5);
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *cleaned = NULL;
+  g_autofree char *long_label = g_strnfill (200, 'x');
+  g_autofree char *cut = NULL;
+  HlhAssessment a;
+  HlhCase c;
+
+  make_case (&c, "ferritin=500");
+  hlh_assess (&c, &a);
+  with = hlh_report_text (&c, &a, when, "JD, bed\n12", NULL);
+  assert_contains (with, "\nLabel: JD, bed 12\n");
+  without = hlh_report_text (&c, &a, when, "  \t ", NULL);
+  g_assert_null (strstr (without, "Label:"));
+
+  cleaned = hlh_report_clean_label ("\x1b[31mred\r\n");
+  g_assert_cmpstr (cleaned, ==, "[31mred");
+  g_assert_null (hlh_report_clean_label ("\xff\xfe"));
+  g_assert_null (hlh_report_clean_label (NULL));
+  cut = hlh_report_clean_label (long_label);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, HLH_REPORT_LABEL_MAX);
+}
+
+/* A teaching case says so before anything else, with its story and its point. */
+static void
+test_report_teaching (void)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 1, 2, 3, 4, 5);
+  g_autoptr(HlhTeaching) teaching = hlh_teaching_new ("Sepsis", "A man in septic shock.",
+                                                      "Ferritin alone is not HLH.");
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  HlhAssessment a;
+  HlhCase c;
+
+  make_case (&c, "ferritin=500");
+  hlh_assess (&c, &a);
+  text = hlh_report_text (&c, &a, when, NULL, teaching);
+  g_assert_nonnull (strstr (text, "TEACHING CASE, NOT A PATIENT: Sepsis\n"));
+  g_assert_true (strstr (text, "TEACHING CASE") < strstr (text, "FINDINGS"));
+  assert_contains (text, "Learning point: Ferritin alone is not HLH.");
+
+  lines = hlh_report_split (text);
+  g_assert_cmpint (((HlhReportLine *) lines->pdata[0])->style, ==, HLH_REPORT_TITLE);
+  g_assert_cmpint (((HlhReportLine *) lines->pdata[1])->style, ==, HLH_REPORT_PARAGRAPH);
+  g_assert_cmpint (((HlhReportLine *) lines->pdata[2])->style, ==, HLH_REPORT_TEXT_LINE);
+  g_assert_cmpstr (((HlhReportLine *) lines->pdata[2])->text, ==, "A man in septic shock.");
+}
+
+/* The structure the PDF lays out is the text's, line for line. */
+static void
+test_report_split (void)
+{
+  g_autoptr(GPtrArray) lines =
+    hlh_report_split ("Title\nDisclaimer\n\nHEADING\n  Line\n    Item\n  - Bullet\n\nNEXT\n");
+  static const struct { HlhReportStyle style; const char *text; } expected[] = {
+    { HLH_REPORT_TITLE, "Title" }, { HLH_REPORT_PARAGRAPH, "Disclaimer" },
+    { HLH_REPORT_HEADING, "HEADING" }, { HLH_REPORT_LINE, "Line" },
+    { HLH_REPORT_ITEM, "Item" }, { HLH_REPORT_BULLET, "Bullet" },
+    { HLH_REPORT_HEADING, "NEXT" },
+  };
+
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const HlhReportLine *line = lines->pdata[i];
+      g_assert_cmpint (line->style, ==, expected[i].style);
+      g_assert_cmpstr (line->text, ==, expected[i].text);
+    }
 }
 
 int
@@ -328,5 +405,8 @@ main (int   argc,
   g_test_add_func ("/hlh/report/warnings", test_warnings);
   g_test_add_func ("/hlh/report/text", test_report_text);
   g_test_add_func ("/hlh/report/panels", test_report_panels);
+  g_test_add_func ("/hlh/report/label", test_report_label);
+  g_test_add_func ("/hlh/report/teaching", test_report_teaching);
+  g_test_add_func ("/hlh/report/split", test_report_split);
   return g_test_run ();
 }

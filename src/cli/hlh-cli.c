@@ -9,7 +9,7 @@
 #include "hlh-cli.h"
 #include "hlh-csv.h"
 #include "hlh-json.h"
-#include "hlh-report.h"
+#include "hlh-report-draw.h"
 
 typedef struct
 {
@@ -18,6 +18,10 @@ typedef struct
   gboolean  version;
   char     *case_path;
   char     *csv_path;
+  char     *save_path;
+  char     *pdf_path;
+  char     *label;
+  char     *paper;
   char    **findings;
 } Options;
 
@@ -26,6 +30,10 @@ options_clear (Options *o)
 {
   g_free (o->case_path);
   g_free (o->csv_path);
+  g_free (o->save_path);
+  g_free (o->pdf_path);
+  g_free (o->label);
+  g_free (o->paper);
   g_strfreev (o->findings);
 }
 
@@ -89,6 +97,14 @@ parse_options (Options  *o,
       N_("Score a saved case file (findings given too override it)"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_path,
       N_("Score a batch, one case per row (- for standard input)"), N_("FILE") },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &o->save_path,
+      N_("Write the case to a case file instead of printing the report"), N_("FILE") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &o->pdf_path,
+      N_("Write the report as a PDF instead of printing it"), N_("FILE") },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &o->label,
+      N_("A free-text label for the report, e.g. initials or bed (optional)"), N_("TEXT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper,
+      N_("Paper size of the PDF: a4 (the default) or letter"), N_("SIZE") },
     { "units", 0, 0, G_OPTION_ARG_NONE, &o->units,
       N_("List the findings, their default units and accepted spellings"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version"), NULL },
@@ -107,7 +123,8 @@ parse_options (Options  *o,
       "triglycerides=310mg/dL hepatomegaly=yes nk_activity=low triggers=ebv.\n"
       "Without a unit the field's default unit applies; a finding not given is unknown."));
   g_option_context_set_description (context,
-    _("Exit status: 0 scored; 1 input refused (the message names the field); 2 usage error; "
+    _("With --save or --pdf nothing is printed unless --json is given too.\n\n"
+      "Exit status: 0 scored; 1 input refused (the message names the field); 2 usage error; "
       "3 some CSV rows could not be scored.\n\n"
       "Decision support for clinicians, not a diagnosis."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -150,12 +167,19 @@ run_case (const Options *o,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(HlhTeaching) teaching = NULL;
   g_autofree char *text = NULL;
+  HlhPaper paper = HLH_PAPER_A4;
   HlhAssessment a;
   HlhCase c;
 
+  if (o->paper != NULL && !hlh_paper_lookup (o->paper, &paper))
+    {
+      fprintf (err, _("hlh-score: unknown paper size “%s”; use a4 or letter\n"), o->paper);
+      return HLH_EXIT_USAGE;
+    }
   hlh_case_init (&c);
-  if (o->case_path != NULL && !hlh_case_load_file (&c, o->case_path, &error))
+  if (o->case_path != NULL && !hlh_case_load_file_full (&c, &teaching, o->case_path, &error))
     {
       fprintf (err, "hlh-score: %s\n", error->message);
       return HLH_EXIT_REFUSED;
@@ -170,8 +194,24 @@ run_case (const Options *o,
     }
 
   hlh_assess (&c, &a);
-  text = o->json ? hlh_json_assessment (&c, &a) : hlh_report_text (&c, &a, now);
-  fputs (text, out);
+  if (o->save_path != NULL &&
+      !hlh_case_save_file_full (&c, teaching, o->save_path, FALSE, NULL, &error))
+    {
+      fprintf (err, "hlh-score: %s\n", error->message);
+      return HLH_EXIT_REFUSED;
+    }
+  if (o->pdf_path != NULL &&
+      !hlh_report_write_pdf (&c, &a, now, o->label, teaching, paper, o->pdf_path, &error))
+    {
+      fprintf (err, "hlh-score: %s\n", error->message);
+      return HLH_EXIT_REFUSED;
+    }
+  if (o->json)
+    text = hlh_json_assessment (&c, &a);
+  else if (o->save_path == NULL && o->pdf_path == NULL)
+    text = hlh_report_text (&c, &a, now, o->label, teaching);
+  if (text != NULL)
+    fputs (text, out);
   return HLH_EXIT_OK;
 }
 
@@ -209,10 +249,12 @@ hlh_cli_run (int    argc,
       print_units (out);
       status = HLH_EXIT_OK;
     }
-  else if (o.csv_path != NULL && (o.case_path != NULL || o.findings != NULL || o.json))
+  else if (o.csv_path != NULL && (o.case_path != NULL || o.findings != NULL || o.json ||
+                                   o.save_path != NULL || o.pdf_path != NULL ||
+                                   o.label != NULL || o.paper != NULL))
     {
       fprintf (err, _("hlh-score: --csv scores a batch on its own; it takes no findings, "
-                      "--case or --json\n"));
+                      "--case, --json, --save, --pdf, --label or --paper\n"));
       status = HLH_EXIT_USAGE;
     }
   else if (o.csv_path != NULL)

@@ -302,6 +302,71 @@ hlh_case_init (HlhCase *self)
   *self = empty;
 }
 
+/**
+ * hlh_case_equal:
+ *
+ * Returns: whether @a and @b hold the same findings: the same known values, each in the same
+ *   unit, and the same triggers. An application compares the case on screen with the one last
+ *   saved to know whether there are unsaved changes.
+ */
+gboolean
+hlh_case_equal (const HlhCase *a,
+                const HlhCase *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->triggers != b->triggers)
+    return FALSE;
+  for (guint i = 0; i < HLH_N_FIELDS; i++)
+    {
+      const HlhValue *x = &a->values[i], *y = &b->values[i];
+
+      if (x->known != y->known)
+        return FALSE;
+      if (!x->known)
+        continue;
+      if (fields[i].kind == HLH_FIELD_KIND_NUMBER
+            ? x->number != y->number || x->unit != y->unit
+            : x->choice != y->choice)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+HlhTeaching *
+hlh_teaching_new (const char *title,
+                  const char *narrative,
+                  const char *learning_point)
+{
+  HlhTeaching *self = g_new0 (HlhTeaching, 1);
+
+  g_return_val_if_fail (title != NULL && narrative != NULL && learning_point != NULL, NULL);
+
+  self->title = g_strdup (title);
+  self->narrative = g_strdup (narrative);
+  self->learning_point = g_strdup (learning_point);
+  return self;
+}
+
+HlhTeaching *
+hlh_teaching_copy (const HlhTeaching *self)
+{
+  if (self == NULL)
+    return NULL;
+  return hlh_teaching_new (self->title, self->narrative, self->learning_point);
+}
+
+void
+hlh_teaching_free (HlhTeaching *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->narrative);
+  g_free (self->learning_point);
+  g_free (self);
+}
+
 HlhCase *
 hlh_case_new (void)
 {
@@ -943,6 +1008,21 @@ char *
 hlh_case_to_data (const HlhCase *self,
                   gsize         *length)
 {
+  return hlh_case_to_data_full (self, NULL, length);
+}
+
+#define TEACHING_GROUP "Teaching"
+static const char * const teaching_keys[] = { "title", "narrative", "learning-point" };
+
+/**
+ * hlh_case_to_data_full:
+ * @teaching: (nullable): written as the `[Teaching]` section, marking a teaching case
+ */
+char *
+hlh_case_to_data_full (const HlhCase     *self,
+                       const HlhTeaching *teaching,
+                       gsize             *length)
+{
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
@@ -960,6 +1040,12 @@ hlh_case_to_data (const HlhCase *self,
   if (ids->len > 0)
     g_key_file_set_string_list (kf, "Findings", "triggers",
                                 (const char * const *) ids->pdata, ids->len);
+  if (teaching != NULL)
+    {
+      g_key_file_set_string (kf, TEACHING_GROUP, teaching_keys[0], teaching->title);
+      g_key_file_set_string (kf, TEACHING_GROUP, teaching_keys[1], teaching->narrative);
+      g_key_file_set_string (kf, TEACHING_GROUP, teaching_keys[2], teaching->learning_point);
+    }
   return add_checksum (kf, length);
 }
 
@@ -1026,6 +1112,45 @@ load_findings (HlhCase   *self,
   return TRUE;
 }
 
+/* The [Teaching] section: the three texts, each possibly translated ("title[fr]"). */
+static gboolean
+load_teaching (GKeyFile     *kf,
+               HlhTeaching **teaching,
+               GError      **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (kf, TEACHING_GROUP, NULL, NULL);
+  g_autofree char *texts[G_N_ELEMENTS (teaching_keys)] = { NULL, };
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      gsize base = strcspn (keys[i], "[");
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (teaching_keys); k++)
+        known |= strlen (teaching_keys[k]) == base && strncmp (keys[i], teaching_keys[k], base) == 0;
+      if (!known)
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                       _("The case file's teaching section has an entry this version does not "
+                         "know: “%s”"), keys[i]);
+          return FALSE;
+        }
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (teaching_keys); k++)
+    {
+      texts[k] = g_key_file_get_locale_string (kf, TEACHING_GROUP, teaching_keys[k], NULL, NULL);
+      if (texts[k] == NULL || *g_strstrip (texts[k]) == '\0')
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
+                       _("The case file's teaching section has no “%s”"), teaching_keys[k]);
+          return FALSE;
+        }
+    }
+  if (teaching != NULL)
+    *teaching = hlh_teaching_new (texts[0], texts[1], texts[2]);
+  return TRUE;
+}
+
 /**
  * hlh_case_load_data:
  *
@@ -1038,7 +1163,23 @@ hlh_case_load_data (HlhCase     *self,
                     gsize        length,
                     GError     **error)
 {
+  return hlh_case_load_data_full (self, NULL, data, length, error);
+}
+
+/**
+ * hlh_case_load_data_full:
+ * @teaching: (out) (optional) (nullable): set to the case's teaching texts, or %NULL for a
+ *   patient's case; untouched on error
+ */
+gboolean
+hlh_case_load_data_full (HlhCase      *self,
+                         HlhTeaching **teaching,
+                         const char   *data,
+                         gsize         length,
+                         GError      **error)
+{
   g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(HlhTeaching) loaded_teaching = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) groups = NULL;
   HlhCase loaded;
@@ -1067,7 +1208,8 @@ hlh_case_load_data (HlhCase     *self,
   groups = g_key_file_get_groups (kf, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
-      if (strcmp (groups[i], "Case") != 0 && strcmp (groups[i], "Findings") != 0)
+      if (strcmp (groups[i], "Case") != 0 && strcmp (groups[i], "Findings") != 0 &&
+          strcmp (groups[i], TEACHING_GROUP) != 0)
         {
           g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
                        _("The case file has a section this version does not know: “%s”"),
@@ -1079,7 +1221,11 @@ hlh_case_load_data (HlhCase     *self,
   hlh_case_init (&loaded);
   if (!load_findings (&loaded, kf, error))
     return FALSE;
+  if (g_key_file_has_group (kf, TEACHING_GROUP) && !load_teaching (kf, &loaded_teaching, error))
+    return FALSE;
   *self = loaded;
+  if (teaching != NULL)
+    *teaching = g_steal_pointer (&loaded_teaching);
   return TRUE;
 }
 
@@ -1134,6 +1280,19 @@ hlh_case_load_file (HlhCase     *self,
                     const char  *path,
                     GError     **error)
 {
+  return hlh_case_load_file_full (self, NULL, path, error);
+}
+
+/**
+ * hlh_case_load_file_full:
+ * @teaching: (out) (optional) (nullable): as for hlh_case_load_data_full()
+ */
+gboolean
+hlh_case_load_file_full (HlhCase      *self,
+                         HlhTeaching **teaching,
+                         const char   *path,
+                         GError      **error)
+{
   g_autofree char *display = g_filename_display_basename (path);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
@@ -1145,7 +1304,7 @@ hlh_case_load_file (HlhCase     *self,
   data = read_limited (path, &length, error);
   if (data == NULL)
     return FALSE;
-  if (!hlh_case_load_data (self, data, length, &local_error))
+  if (!hlh_case_load_data_full (self, teaching, data, length, &local_error))
     {
       g_set_error (error, HLH_ERROR, local_error->code, _("Could not open “%s”: %s"), display,
                    local_error->message);
@@ -1191,23 +1350,7 @@ hlh_case_save_file_checked (const HlhCase  *self,
                             const char     *known_digest,
                             GError        **error)
 {
-  g_autofree char *display = g_filename_display_basename (path);
-  g_autofree char *digest = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  digest = hlh_case_dup_file_digest (path);
-  if (g_strcmp0 (digest, known_digest) != 0)
-    {
-      g_set_error (error, HLH_ERROR, HLH_ERROR_CHANGED,
-                   known_digest != NULL
-                     ? _("“%s” was changed on disk since you opened it; it was not overwritten")
-                     : _("“%s” already exists; it was not overwritten"),
-                   display);
-      return FALSE;
-    }
-  return hlh_case_save_file (self, path, error);
+  return hlh_case_save_file_full (self, NULL, path, TRUE, known_digest, error);
 }
 
 /**
@@ -1221,7 +1364,26 @@ hlh_case_save_file (const HlhCase  *self,
                     const char     *path,
                     GError        **error)
 {
-  g_autofree char *display = g_filename_display_basename (path);
+  return hlh_case_save_file_full (self, NULL, path, FALSE, NULL, error);
+}
+
+/**
+ * hlh_case_save_file_full:
+ * @teaching: (nullable): kept in the file when the case is a teaching case
+ * @check: whether to refuse, as hlh_case_save_file_checked() does, when the file on disk is
+ *   not the one whose digest is @known_digest
+ *
+ * Writes atomically, as hlh_case_save_file() does.
+ */
+gboolean
+hlh_case_save_file_full (const HlhCase      *self,
+                         const HlhTeaching  *teaching,
+                         const char         *path,
+                         gboolean            check,
+                         const char         *known_digest,
+                         GError            **error)
+{
+  g_autofree char *display = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length;
@@ -1229,7 +1391,23 @@ hlh_case_save_file (const HlhCase  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = hlh_case_to_data (self, &length);
+  display = g_filename_display_basename (path);
+  if (check)
+    {
+      g_autofree char *digest = hlh_case_dup_file_digest (path);
+      if (g_strcmp0 (digest, known_digest) != 0)
+        {
+          g_set_error (error, HLH_ERROR, HLH_ERROR_CHANGED,
+                       known_digest != NULL
+                         ? _("“%s” was changed on disk since you opened it; it was not "
+                             "overwritten")
+                         : _("“%s” already exists; it was not overwritten"),
+                       display);
+          return FALSE;
+        }
+    }
+
+  data = hlh_case_to_data_full (self, teaching, &length);
   if (!g_file_set_contents_full (path, data, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))

@@ -134,6 +134,28 @@ typedef struct
 
 #define HLH_CASE_FORMAT 1
 
+/**
+ * HlhTeaching:
+ * @title: the case's name in the teaching menu
+ * @narrative: the short story of the patient
+ * @learning_point: what the case teaches, stated so that the computed result can be checked
+ *   against it
+ *
+ * What marks a case file as a teaching case, not a patient (its `[Teaching]` section).
+ */
+typedef struct
+{
+  char *title;
+  char *narrative;
+  char *learning_point;
+} HlhTeaching;
+
+HlhTeaching        *hlh_teaching_new              (const char      *title,
+                                                   const char      *narrative,
+                                                   const char      *learning_point);
+HlhTeaching        *hlh_teaching_copy             (const HlhTeaching *self);
+void                hlh_teaching_free             (HlhTeaching     *self);
+
 const HlhFieldInfo *hlh_field_get_info            (HlhField         field);
 gboolean            hlh_field_lookup              (const char      *id,
                                                    gsize            length,
@@ -152,6 +174,8 @@ const char         *hlh_field_choice_word         (HlhField         field,
                                                    int              choice);
 
 void                hlh_case_init                 (HlhCase         *self);
+gboolean            hlh_case_equal                (const HlhCase   *a,
+                                                   const HlhCase   *b);
 HlhCase            *hlh_case_new                  (void);
 void                hlh_case_free                 (HlhCase         *self);
 const HlhValue     *hlh_case_get_value            (const HlhCase   *self,
@@ -210,6 +234,24 @@ gboolean            hlh_case_load_data            (HlhCase         *self,
 gboolean            hlh_case_load_file            (HlhCase         *self,
                                                    const char      *path,
                                                    GError         **error);
+char               *hlh_case_to_data_full         (const HlhCase   *self,
+                                                   const HlhTeaching *teaching,
+                                                   gsize           *length);
+gboolean            hlh_case_load_data_full       (HlhCase         *self,
+                                                   HlhTeaching    **teaching,
+                                                   const char      *data,
+                                                   gsize            length,
+                                                   GError         **error);
+gboolean            hlh_case_load_file_full       (HlhCase         *self,
+                                                   HlhTeaching    **teaching,
+                                                   const char      *path,
+                                                   GError         **error);
+gboolean            hlh_case_save_file_full       (const HlhCase   *self,
+                                                   const HlhTeaching *teaching,
+                                                   const char      *path,
+                                                   gboolean         check,
+                                                   const char      *known_digest,
+                                                   GError         **error);
 gboolean            hlh_case_save_file            (const HlhCase   *self,
                                                    const char      *path,
                                                    GError         **error);
@@ -220,6 +262,7 @@ gboolean            hlh_case_save_file_checked    (const HlhCase   *self,
                                                    GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlhCase, hlh_case_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlhTeaching, hlh_teaching_free)
 
 /* hlh_case_get_number() without its argument checks, for the rules that run on every
  * keystroke and every batch row; @field must be numeric and @unit of its quantity. */

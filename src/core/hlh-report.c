@@ -344,6 +344,10 @@ append_references (GString             *s,
  * hlh_report_text:
  * @when: the date and time to print
  *
+ * @label: (nullable): free text the user chose to identify the printout (initials, bed); never
+ *   required, cleaned with hlh_report_clean_label()
+ * @teaching: (nullable): the case is a teaching case: the report says so first
+ *
  * Returns: (transfer full): the report: findings with units as entered, each item's points or
  *   state and what decided it, totals, ranges, probability, statuses, what would decide the
  *   open results, references, the app version, date and time, and the disclaimer
@@ -351,8 +355,11 @@ append_references (GString             *s,
 char *
 hlh_report_text (const HlhCase       *c,
                  const HlhAssessment *a,
-                 GDateTime           *when)
+                 GDateTime           *when,
+                 const char          *label,
+                 const HlhTeaching   *teaching)
 {
+  g_autofree char *clean_label = hlh_report_clean_label (label);
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
   g_autoptr(GPtrArray) decisive = hlh_assessment_dup_decisive (a, c);
@@ -360,6 +367,18 @@ hlh_report_text (const HlhCase       *c,
 
   g_string_append_printf (s, _("HLH assessment, %s, HLH Calculator %s\n"), date,
                           PACKAGE_VERSION);
+  if (clean_label != NULL)
+    g_string_append_printf (s, _("Label: %s\n"), clean_label);
+  if (teaching != NULL)
+    {
+      g_autofree char *title = hlh_report_clean_label (teaching->title);
+      g_autofree char *narrative = g_strdelimit (g_strdup (teaching->narrative), "\r\n\t", ' ');
+      g_autofree char *point = g_strdelimit (g_strdup (teaching->learning_point), "\r\n\t", ' ');
+
+      g_string_append_printf (s, _("TEACHING CASE, NOT A PATIENT: %s\n"), title);
+      g_string_append_printf (s, "  %s\n", narrative);
+      g_string_append_printf (s, _("  Learning point: %s\n"), point);
+    }
   g_string_append_printf (s, "%s\n", _(hlh_disclaimer));
   append_findings (s, c);
   append_hscore (s, a, c);
@@ -374,4 +393,90 @@ hlh_report_text (const HlhCase       *c,
   append_notes (s, _("PLEASE CHECK"), warnings);
   append_references (s, a, c);
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/**
+ * hlh_report_clean_label:
+ *
+ * Returns: (transfer full) (nullable): @label on one line, control characters made spaces,
+ *   trimmed, cut at %HLH_REPORT_LABEL_MAX characters; %NULL when nothing is left or @label is
+ *   not UTF-8
+ */
+char *
+hlh_report_clean_label (const char *label)
+{
+  g_autoptr(GString) s = NULL;
+  guint n = 0;
+
+  if (label == NULL || !g_utf8_validate (label, -1, NULL))
+    return NULL;
+  s = g_string_new (NULL);
+  for (const char *p = label; *p != '\0' && n < HLH_REPORT_LABEL_MAX; p = g_utf8_next_char (p), n++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (ch) || g_unichar_type (ch) == G_UNICODE_LINE_SEPARATOR ||
+          g_unichar_type (ch) == G_UNICODE_PARAGRAPH_SEPARATOR)
+        ch = ' ';
+      g_string_append_unichar (s, ch);
+    }
+  g_strstrip (s->str);
+  if (s->str[0] == '\0')
+    return NULL;
+  return g_strdup (s->str);
+}
+
+static void
+report_line_free (gpointer data)
+{
+  HlhReportLine *line = data;
+
+  g_free (line->text);
+  g_free (line);
+}
+
+/**
+ * hlh_report_split:
+ * @text: a report from hlh_report_text()
+ *
+ * Returns: (transfer full) (element-type HlhReportLine): the report's lines, each with its
+ *   style and without its indentation; blank lines are dropped
+ */
+GPtrArray *
+hlh_report_split (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (report_line_free);
+  g_auto(GStrv) raw = NULL;
+  gboolean after_blank = FALSE, in_heading_block = TRUE;
+
+  g_return_val_if_fail (text != NULL, lines);
+
+  raw = g_strsplit (text, "\n", -1);
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      const char *l = raw[i];
+      HlhReportLine *line;
+
+      if (*l == '\0')
+        {
+          after_blank = TRUE;
+          continue;
+        }
+      line = g_new0 (HlhReportLine, 1);
+      if (i == 0)
+        line->style = HLH_REPORT_TITLE;
+      else if (g_str_has_prefix (l, "  - "))
+        line->style = HLH_REPORT_BULLET, l += 4;
+      else if (g_str_has_prefix (l, "    "))
+        line->style = HLH_REPORT_ITEM, l += 4;
+      else if (g_str_has_prefix (l, "  "))
+        line->style = in_heading_block ? HLH_REPORT_TEXT_LINE : HLH_REPORT_LINE, l += 2;
+      else if (after_blank)
+        line->style = HLH_REPORT_HEADING, in_heading_block = FALSE;
+      else
+        line->style = HLH_REPORT_PARAGRAPH;
+      line->text = g_strdup (l);
+      g_ptr_array_add (lines, line);
+      after_blank = FALSE;
+    }
+  return lines;
 }
