@@ -75,14 +75,14 @@ quit_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (app);
 
-  /* Each window remembers its size as it closes. */
+  /* Each window asks about unsaved changes and remembers its size as it closes; the
+   * application ends with its last window. */
   while (windows != NULL)
     {
       GList *next = windows->next;
       gtk_window_close (GTK_WINDOW (windows->data));
       windows = next;
     }
-  g_application_quit (G_APPLICATION (app));
 }
 
 static const GActionEntry app_actions[] = {
@@ -108,6 +108,15 @@ hlh_application_startup (GApplication *application)
   g_autoptr(GAction) unit_system = NULL;
   static const char *new_case_accels[] = { "<Control>n", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct { const char *action; const char *accels[2]; } window_accels[] = {
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.copy-summary", { "<Control><Shift>c", NULL } },
+    { "win.export-pdf", { "<Control><Shift>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.presentation", { "F11", NULL } },
+  };
 
   G_APPLICATION_CLASS (hlh_application_parent_class)->startup (application);
 
@@ -119,6 +128,10 @@ hlh_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case",
                                          new_case_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* Shown next to the menu items; the window's own shortcuts work in any case. */
+  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), window_accels[i].action,
+                                           window_accels[i].accels);
   gtk_window_set_default_icon_name (APP_ID);
   load_css ();
 }
@@ -131,6 +144,30 @@ hlh_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (hlh_window_new (GTK_APPLICATION (application)));
   gtk_window_present (window);
+}
+
+/* Files from the command line or the file manager: each in a window of its own, except that
+ * the first goes into a window nobody has used yet. */
+static void
+hlh_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      HlhWindow *window = NULL;
+
+      if (i == 0 && active != NULL && HLH_IS_WINDOW (active) &&
+          hlh_window_is_pristine (HLH_WINDOW (active)))
+        window = HLH_WINDOW (active);
+      if (window == NULL)
+        window = hlh_window_new (GTK_APPLICATION (application));
+      gtk_window_present (GTK_WINDOW (window));
+      hlh_window_open (window, files[i]);
+    }
 }
 
 static void
@@ -152,6 +189,7 @@ hlh_application_class_init (HlhApplicationClass *klass)
   object_class->dispose = hlh_application_dispose;
   app_class->startup = hlh_application_startup;
   app_class->activate = hlh_application_activate;
+  app_class->open = hlh_application_open;
 }
 
 static void
@@ -164,7 +202,7 @@ hlh_application_new (void)
 {
   return g_object_new (HLH_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/hlhcalc/HLHCalculator",
                        NULL);
 }

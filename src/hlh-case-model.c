@@ -18,12 +18,18 @@ struct _HlhCaseModel
   /* The field being typed into, and its value before the typing began. */
   HlhField       editing;
   HlhValue       before_editing;
+  /* The case as last opened or saved, to tell unsaved changes. */
+  HlhCase        saved;
+  gboolean       modified;
+  HlhTeaching   *teaching;
 };
 
 enum {
   PROP_0,
   PROP_REVISION,
   PROP_N_REFUSED,
+  PROP_MODIFIED,
+  PROP_TEACHING,
   N_PROPS
 };
 
@@ -57,10 +63,22 @@ hlh_case_model_end_editing (HlhCaseModel *self)
 }
 
 static void
+update_modified (HlhCaseModel *self)
+{
+  gboolean modified = !hlh_case_equal (&self->c, &self->saved);
+
+  if (modified == self->modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
 reassess (HlhCaseModel *self)
 {
   hlh_assess (&self->c, &self->assessment);
   self->revision++;
+  update_modified (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
 }
 
@@ -104,6 +122,7 @@ hlh_case_model_finalize (GObject *object)
 
   for (guint i = 0; i < HLH_N_FIELDS; i++)
     g_free (self->refusals[i]);
+  hlh_teaching_free (self->teaching);
 
   G_OBJECT_CLASS (hlh_case_model_parent_class)->finalize (object);
 }
@@ -124,6 +143,14 @@ hlh_case_model_get_property (GObject    *object,
 
     case PROP_N_REFUSED:
       g_value_set_uint (value, self->n_refused);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_TEACHING:
+      g_value_set_boolean (value, self->teaching != NULL);
       break;
 
     default:
@@ -157,6 +184,24 @@ hlh_case_model_class_init (HlhCaseModelClass *klass)
     g_param_spec_uint ("n-refused", NULL, NULL, 0, HLH_N_FIELDS, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * HlhCaseModel:modified:
+   *
+   * Whether the findings differ from the case as last opened, saved or cleared.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * HlhCaseModel:teaching:
+   *
+   * Whether the case is a teaching case (hlh_case_model_get_teaching() has its texts).
+   */
+  properties[PROP_TEACHING] =
+    g_param_spec_boolean ("teaching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -174,6 +219,7 @@ hlh_case_model_init (HlhCaseModel *self)
 {
   end_editing (self);
   hlh_case_init (&self->c);
+  hlh_case_init (&self->saved);
   hlh_assess (&self->c, &self->assessment);
 }
 
@@ -346,9 +392,36 @@ hlh_case_model_replace (HlhCaseModel  *self,
 }
 
 /**
+ * hlh_case_model_load:
+ * @teaching: (nullable): the case is a teaching case, with these texts
+ *
+ * Shows a case just opened: it replaces the whole case, as hlh_case_model_replace() does, and
+ * is the case without unsaved changes from now on.
+ */
+void
+hlh_case_model_load (HlhCaseModel      *self,
+                     const HlhCase     *c,
+                     const HlhTeaching *teaching)
+{
+  gboolean was_teaching;
+
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+  g_return_if_fail (c != NULL);
+
+  was_teaching = self->teaching != NULL;
+  g_clear_pointer (&self->teaching, hlh_teaching_free);
+  self->teaching = hlh_teaching_copy (teaching);
+  self->saved = *c;
+  hlh_case_model_replace (self, c);
+  if (was_teaching || teaching != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEACHING]);
+}
+
+/**
  * hlh_case_model_reset:
  *
- * New case: every finding unknown, no trigger, nothing refused.
+ * New case: every finding unknown, no trigger, nothing refused, not a teaching case, no
+ * unsaved changes.
  */
 void
 hlh_case_model_reset (HlhCaseModel *self)
@@ -358,5 +431,38 @@ hlh_case_model_reset (HlhCaseModel *self)
   g_return_if_fail (HLH_IS_CASE_MODEL (self));
 
   hlh_case_init (&empty);
-  hlh_case_model_replace (self, &empty);
+  hlh_case_model_load (self, &empty, NULL);
+}
+
+/**
+ * hlh_case_model_mark_saved:
+ *
+ * The case as it is now was saved: no unsaved changes.
+ */
+void
+hlh_case_model_mark_saved (HlhCaseModel *self)
+{
+  g_return_if_fail (HLH_IS_CASE_MODEL (self));
+
+  self->saved = self->c;
+  update_modified (self);
+}
+
+gboolean
+hlh_case_model_get_modified (HlhCaseModel *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * hlh_case_model_get_teaching:
+ *
+ * Returns: (nullable): the texts of a teaching case, %NULL for a patient's case
+ */
+const HlhTeaching *
+hlh_case_model_get_teaching (HlhCaseModel *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), NULL);
+  return self->teaching;
 }

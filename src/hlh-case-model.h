@@ -35,5 +35,11 @@ void                 hlh_case_model_set_trigger    (HlhCaseModel  *self,
 void                 hlh_case_model_replace        (HlhCaseModel  *self,
                                                     const HlhCase *c);
 void                 hlh_case_model_reset          (HlhCaseModel  *self);
+void                 hlh_case_model_load           (HlhCaseModel  *self,
+                                                    const HlhCase *c,
+                                                    const HlhTeaching *teaching);
+void                 hlh_case_model_mark_saved     (HlhCaseModel  *self);
+gboolean             hlh_case_model_get_modified   (HlhCaseModel  *self);
+const HlhTeaching   *hlh_case_model_get_teaching   (HlhCaseModel  *self);
 
 G_END_DECLS

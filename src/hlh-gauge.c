@@ -14,6 +14,7 @@ struct _HlhGauge
   GtkWidget parent_instance;
 
   HlhHScore hscore;
+  double    zoom;
 };
 
 G_DEFINE_FINAL_TYPE (HlhGauge, hlh_gauge, GTK_TYPE_WIDGET)
@@ -46,8 +47,10 @@ hlh_gauge_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   foreground = (HlhColor) { color.red, color.green, color.blue, color.alpha };
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_translate (cr, 0, MAX (0, (height - HLH_GAUGE_HEIGHT) / 2));
-  hlh_gauge_draw (cr, &self->hscore, width, &foreground,
+  cairo_translate (cr, 0, MAX (0, (height - HLH_GAUGE_HEIGHT * self->zoom) / 2));
+  /* Zoomed as a whole, text included, so that nothing collides that does not at 1. */
+  cairo_scale (cr, self->zoom, self->zoom);
+  hlh_gauge_draw (cr, &self->hscore, width / self->zoom, &foreground,
                   pango_context_get_font_description (context));
   cairo_destroy (cr);
 }
@@ -61,13 +64,15 @@ hlh_gauge_measure (GtkWidget      *widget,
                    int            *minimum_baseline,
                    int            *natural_baseline)
 {
+  HlhGauge *self = HLH_GAUGE (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 300;
       *natural = 520;
     }
   else
-    *minimum = *natural = HLH_GAUGE_HEIGHT;
+    *minimum = *natural = (int) ceil (HLH_GAUGE_HEIGHT * self->zoom);
 }
 
 static void
@@ -87,6 +92,7 @@ hlh_gauge_init (HlhGauge *self)
 {
   HlhCase empty;
 
+  self->zoom = 1;
   hlh_case_init (&empty);
   hlh_hscore_evaluate (&empty, &self->hscore);
   update_accessible (self);
@@ -137,4 +143,28 @@ hlh_gauge_set_hscore (HlhGauge        *self,
   self->hscore = *hscore;
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * hlh_gauge_set_zoom:
+ * @zoom: 1 for the normal size; larger for a projector
+ */
+void
+hlh_gauge_set_zoom (HlhGauge *self,
+                    double    zoom)
+{
+  g_return_if_fail (HLH_IS_GAUGE (self));
+  g_return_if_fail (zoom >= 0.5 && zoom <= 4);
+
+  if (self->zoom == zoom)
+    return;
+  self->zoom = zoom;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+double
+hlh_gauge_get_zoom (HlhGauge *self)
+{
+  g_return_val_if_fail (HLH_IS_GAUGE (self), 1);
+  return self->zoom;
 }

@@ -3,10 +3,21 @@
 
 #include <glib/gi18n.h>
 
+#include "hlh-error.h"
+#include "hlh-report-draw.h"
 #include "hlh-window.h"
 
 /* The form on one side and the results on the other, or the results below the form when the
- * window is narrow; the results stay in view while typing either way. */
+ * window is narrow; the results stay in view while typing either way. The window also keeps
+ * the document: the file the case came from, whether it has unsaved changes, and the ways out
+ * of the app (copy, PDF, print). */
+
+/* Space the printout leaves inside the printer's own margins, in points. */
+#define PRINT_MARGIN 18.0
+#define TOAST_SECONDS 4
+
+typedef void (*Continuation) (HlhWindow *self,
+                              gpointer   data);
 
 struct _HlhWindow
 {
@@ -14,13 +25,43 @@ struct _HlhWindow
 
   GtkBox               *content;
   GtkWidget            *form_scroller;
+  GtkWidget            *results_pane;
   GtkWidget            *results_scroller;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkWidget            *teaching_banner;
+  GtkLabel             *teaching_title;
+  GtkLabel             *teaching_narrative;
+  GtkLabel             *teaching_point;
+  GtkToggleButton      *teaching_point_button;
+  GtkWidget            *label_row;
+  GtkEntry             *label_entry;
+  GtkRevealer          *toast_revealer;
+  GtkLabel             *toast_label;
+  GMenu                *teaching_section;
 
   HlhCaseModel         *model;
   HlhCaseForm          *form;
   HlhResultsView       *results;
   GSettings            *settings;
   gboolean              narrow;
+  gboolean              presentation;
+  guint                 toast_timeout;
+
+  /* The file the case was opened from or saved to, and its SHA-256 then: saving over it
+   * refuses when somebody changed it in between. */
+  GFile                *file;
+  char                 *digest;
+
+  /* What to do once the unsaved changes are saved or discarded. */
+  Continuation          pending;
+  gpointer              pending_data;
+  GDestroyNotify        pending_destroy;
+
+  GtkNativeDialog      *chooser;
+  GtkWindow            *dialog;
+  GtkPrintSettings     *print_settings;
+  gboolean              closing;
 };
 
 G_DEFINE_FINAL_TYPE (HlhWindow, hlh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -120,8 +161,12 @@ setup_unit (gpointer data,
 {
   HlhNumberRow *row = data;
   HlhWindow *self = user_data;
+  HlhField field = hlh_number_row_get_field (row);
 
-  hlh_number_row_set_unit (row, preferred_unit (self, hlh_number_row_get_field (row)));
+  /* A row made for a value already known (a case opened with CAR-T findings) shows it in its
+   * own unit: choosing another would read the number again in that one. */
+  if (!hlh_case_is_known (hlh_case_model_get_case (self->model), field))
+    hlh_number_row_set_unit (row, preferred_unit (self, field));
   g_signal_connect (row, "notify::unit", G_CALLBACK (unit_changed_cb), self);
 }
 
@@ -154,9 +199,9 @@ set_narrow (HlhWindow *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (narrow)
-    gtk_widget_add_css_class (self->results_scroller, "narrow");
+    gtk_widget_add_css_class (self->results_pane, "narrow");
   else
-    gtk_widget_remove_css_class (self->results_scroller, "narrow");
+    gtk_widget_remove_css_class (self->results_pane, "narrow");
 }
 
 static void
@@ -168,6 +213,714 @@ default_width_cb (HlhWindow *self)
   set_narrow (self, width > 0 && width < HLH_WINDOW_NARROW_WIDTH);
 }
 
+/* The document: title, unsaved changes, teaching banner */
+
+static char *
+dup_display_name (HlhWindow *self)
+{
+  const HlhTeaching *teaching = hlh_case_model_get_teaching (self->model);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      return g_filename_display_name (basename);
+    }
+  if (teaching != NULL)
+    return g_strdup (teaching->title);
+  return g_strdup (_("New Case"));
+}
+
+static void
+update_title (HlhWindow *self)
+{
+  gboolean modified = hlh_case_model_get_modified (self->model);
+  g_autofree char *name = dup_display_name (self);
+  g_autofree char *shown = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: the window title: the case's name, then the application's */
+  window_title = g_strdup_printf (_("%s – HLH Calculator"), shown);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  gtk_label_set_text (self->title_label, shown);
+
+  if (hlh_case_model_get_teaching (self->model) != NULL)
+    subtitle = g_strdup (_("Teaching case, not a patient"));
+  else if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+      if (path != NULL)
+        subtitle = g_filename_display_name (path);
+    }
+  if (modified)
+    {
+      g_autofree char *rest = g_steal_pointer (&subtitle);
+      /* Translators: shown under the case's name when it has unsaved changes */
+      subtitle = rest != NULL ? g_strdup_printf (_("Unsaved changes · %s"), rest)
+                              : g_strdup (_("Unsaved changes"));
+    }
+  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+}
+
+static void
+update_teaching (HlhWindow *self)
+{
+  const HlhTeaching *teaching = hlh_case_model_get_teaching (self->model);
+
+  gtk_widget_set_visible (self->teaching_banner, teaching != NULL);
+  gtk_toggle_button_set_active (self->teaching_point_button, FALSE);
+  if (teaching == NULL)
+    return;
+  {
+    /* Translators: the banner over a teaching case; %s is its title */
+    g_autofree char *title = g_strdup_printf (_("Teaching case, not a patient: %s"),
+                                              teaching->title);
+    gtk_label_set_text (self->teaching_title, title);
+  }
+  gtk_label_set_text (self->teaching_narrative, teaching->narrative);
+  gtk_label_set_text (self->teaching_point, teaching->learning_point);
+}
+
+static void
+set_file (HlhWindow  *self,
+          GFile      *file,
+          const char *digest)
+{
+  g_set_object (&self->file, file);
+  g_free (self->digest);
+  self->digest = g_strdup (digest);
+  update_title (self);
+}
+
+static gboolean
+hide_toast (gpointer data)
+{
+  HlhWindow *self = data;
+
+  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
+  self->toast_timeout = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A short note at the bottom of the window ("Saved"), also told to screen readers. */
+static void
+show_toast (HlhWindow  *self,
+            const char *text)
+{
+  gtk_label_set_text (self->toast_label, text);
+  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toast_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  self->toast_timeout = g_timeout_add_seconds (TOAST_SECONDS, hide_toast, self);
+}
+
+/* Messages */
+
+typedef void (*ResponseFunc) (HlhWindow *self,
+                              int        response,
+                              gpointer   data);
+
+typedef struct
+{
+  HlhWindow    *self;
+  ResponseFunc  func;
+  gpointer      data;
+  GDestroyNotify destroy;
+} Response;
+
+static void
+dialog_response_cb (GtkDialog *dialog,
+                    int        response,
+                    Response  *r)
+{
+  HlhWindow *self = r->self;
+
+  if (self->dialog == GTK_WINDOW (dialog))
+    self->dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (r->func != NULL)
+    r->func (self, response, r->data);
+  if (r->destroy != NULL)
+    r->destroy (r->data);
+  g_object_unref (self);
+  g_free (r);
+}
+
+/* A modal question or message. @buttons are label/response pairs ending with NULL; the last
+ * is the default. The case on screen is never touched by showing one. */
+static void
+ask (HlhWindow      *self,
+     GtkMessageType  type,
+     const char     *heading,
+     const char     *body,
+     ResponseFunc    func,
+     gpointer        data,
+     GDestroyNotify  destroy,
+     const char     *first_button,
+     ...)
+{
+  GtkWidget *dialog;
+  Response *r = g_new0 (Response, 1);
+  const char *label = first_button;
+  int last = GTK_RESPONSE_CLOSE;
+  va_list args;
+
+  dialog = g_object_new (GTK_TYPE_MESSAGE_DIALOG,
+                         "transient-for", self,
+                         "modal", TRUE,
+                         "message-type", type,
+                         "buttons", GTK_BUTTONS_NONE,
+                         "text", heading,
+                         "secondary-text", body,
+                         NULL);
+  va_start (args, first_button);
+  while (label != NULL)
+    {
+      int response = va_arg (args, int);
+      GtkWidget *button = gtk_dialog_add_button (GTK_DIALOG (dialog), label, response);
+
+      if (response == GTK_RESPONSE_REJECT)
+        gtk_widget_add_css_class (button, "destructive-action");
+      else if (response != GTK_RESPONSE_CANCEL && response != GTK_RESPONSE_CLOSE)
+        gtk_widget_add_css_class (button, "suggested-action");
+      last = response;
+      label = va_arg (args, const char *);
+    }
+  va_end (args);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), last);
+
+  r->self = g_object_ref (self);
+  r->func = func;
+  r->data = data;
+  r->destroy = destroy;
+  g_signal_connect (dialog, "response", G_CALLBACK (dialog_response_cb), r);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (HlhWindow  *self,
+            const char *heading,
+            const char *message)
+{
+  ask (self, GTK_MESSAGE_ERROR, heading, message, NULL, NULL, NULL,
+       _("_Close"), GTK_RESPONSE_CLOSE, NULL);
+}
+
+/* Unsaved changes */
+
+static void
+clear_pending (HlhWindow *self)
+{
+  if (self->pending_destroy != NULL && self->pending_data != NULL)
+    self->pending_destroy (self->pending_data);
+  self->pending = NULL;
+  self->pending_data = NULL;
+  self->pending_destroy = NULL;
+}
+
+static void
+run_pending (HlhWindow *self)
+{
+  Continuation then = self->pending;
+  gpointer data = self->pending_data;
+  GDestroyNotify destroy = self->pending_destroy;
+
+  self->pending = NULL;
+  self->pending_data = NULL;
+  self->pending_destroy = NULL;
+  if (then != NULL)
+    then (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+static void save (HlhWindow *self,
+                  gboolean   choose);
+
+static void
+discard_response (HlhWindow *self,
+                  int        response,
+                  gpointer   data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    save (self, FALSE);           /* runs the pending action once saved */
+  else if (response == GTK_RESPONSE_REJECT)
+    run_pending (self);
+  else
+    clear_pending (self);
+}
+
+/* Runs @then now if nothing would be lost; otherwise asks first: save, discard or cancel. */
+static void
+confirm_discard (HlhWindow      *self,
+                 Continuation    then,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  clear_pending (self);
+  self->pending = then;
+  self->pending_data = data;
+  self->pending_destroy = destroy;
+  if (!hlh_case_model_get_modified (self->model))
+    {
+      run_pending (self);
+      return;
+    }
+  name = dup_display_name (self);
+  heading = g_strdup_printf (_("Save the changes to “%s”?"), name);
+  ask (self, GTK_MESSAGE_QUESTION, heading,
+       _("The findings entered since it was last saved will be lost if you do not save them."),
+       discard_response, NULL, NULL,
+       _("_Cancel"), GTK_RESPONSE_CANCEL,
+       _("_Discard"), GTK_RESPONSE_REJECT,
+       _("_Save"), GTK_RESPONSE_ACCEPT,
+       NULL);
+}
+
+/* Opening */
+
+/**
+ * hlh_window_open_file:
+ *
+ * Opens the case file @file in this window at once, without asking about unsaved changes
+ * (hlh_window_open() asks). On error nothing on screen changes.
+ */
+gboolean
+hlh_window_open_file (HlhWindow  *self,
+                      GFile      *file,
+                      GError    **error)
+{
+  g_autoptr(HlhTeaching) teaching = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *digest = NULL;
+  HlhCase c;
+
+  g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, HLH_ERROR, HLH_ERROR_IO,
+                   _("Could not open “%s”: only files on this computer can be opened"), uri);
+      return FALSE;
+    }
+  hlh_case_init (&c);
+  if (!hlh_case_load_file_full (&c, &teaching, path, error))
+    return FALSE;
+  digest = hlh_case_dup_file_digest (path);
+  hlh_case_model_load (self->model, &c, teaching);
+  gtk_editable_set_text (GTK_EDITABLE (self->label_entry), "");
+  set_file (self, file, digest);
+  return TRUE;
+}
+
+static void
+open_now (HlhWindow *self,
+          gpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = data;
+
+  if (!hlh_window_open_file (self, file, &error))
+    show_error (self, _("The case was not opened"), error->message);
+}
+
+/**
+ * hlh_window_open:
+ *
+ * Opens @file, asking first if the case on screen has unsaved changes; a file that cannot be
+ * opened is named in a message and the case on screen stays as it was.
+ */
+void
+hlh_window_open (HlhWindow *self,
+                 GFile     *file)
+{
+  g_return_if_fail (HLH_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  confirm_discard (self, open_now, g_object_ref (file), g_object_unref);
+}
+
+static GtkFileFilter *
+case_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("HLH Calculator cases"));
+  gtk_file_filter_add_mime_type (filter, "application/x-hlhcase");
+  gtk_file_filter_add_suffix (filter, "hlhcase");
+  return filter;
+}
+
+static void
+open_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          HlhWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        open_now (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_and_open (HlhWindow *self,
+                 gpointer   data)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open a Case"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = case_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+
+  confirm_discard (self, choose_and_open, NULL, NULL);
+}
+
+/* Teaching cases, bundled in the resources */
+
+#define TEACHING_PATH "/io/github/hlhcalc/HLHCalculator/teaching/"
+
+/**
+ * hlh_window_load_teaching_case:
+ * @name: a file name under the resources' teaching/ folder
+ *
+ * Shows a bundled teaching case at once (hlh-window's action asks about unsaved changes
+ * first). It has no file: saving it asks where.
+ */
+gboolean
+hlh_window_load_teaching_case (HlhWindow   *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autofree char *path = g_strconcat (TEACHING_PATH, name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HlhTeaching) teaching = NULL;
+  const char *data;
+  gsize length;
+  HlhCase c;
+
+  g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  hlh_case_init (&c);
+  if (!hlh_case_load_data_full (&c, &teaching, data, length, error))
+    return FALSE;
+  hlh_case_model_load (self->model, &c, teaching);
+  gtk_editable_set_text (GTK_EDITABLE (self->label_entry), "");
+  set_file (self, NULL, NULL);
+  return TRUE;
+}
+
+static void
+teaching_now (HlhWindow *self,
+              gpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hlh_window_load_teaching_case (self, data, &error))
+    show_error (self, _("The teaching case was not opened"), error->message);
+}
+
+static void
+open_teaching_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+
+  confirm_discard (self, teaching_now, g_variant_dup_string (parameter, NULL), g_free);
+}
+
+static void
+fill_teaching_menu (HlhWindow *self)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (TEACHING_PATH,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (names == NULL)
+    return;
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (TEACHING_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                         NULL);
+      g_autoptr(HlhTeaching) teaching = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      const char *data;
+      gsize length;
+      HlhCase c;
+
+      if (bytes == NULL)
+        continue;
+      data = g_bytes_get_data (bytes, &length);
+      if (!hlh_case_load_data_full (&c, &teaching, data, length, NULL) || teaching == NULL)
+        continue;
+      item = g_menu_item_new (teaching->title, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-teaching", "s", names[i]);
+      g_menu_append_item (self->teaching_section, item);
+    }
+}
+
+/* Saving */
+
+static void save_response (HlhWindow *self,
+                           int        response,
+                           gpointer   data);
+
+/* Writes the case to @file; @check refuses to overwrite a file that is not the one last
+ * opened or saved here. Returns whether it was saved; on failure the user is told and can
+ * retry, save elsewhere or cancel, and the case on screen is untouched. */
+static gboolean
+write_case (HlhWindow *self,
+            GFile     *file,
+            gboolean   check)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  const HlhCase *c = hlh_case_model_get_case (self->model);
+  const HlhTeaching *teaching = hlh_case_model_get_teaching (self->model);
+  gboolean same_file = self->file != NULL && g_file_equal (file, self->file);
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    name = g_filename_display_name (basename);
+  }
+  if (path == NULL)
+    g_set_error (&error, HLH_ERROR, HLH_ERROR_IO,
+                 _("Could not save “%s”: only files on this computer can be saved"), name);
+  else
+    hlh_case_save_file_full (c, teaching, path, check, same_file ? self->digest : NULL, &error);
+
+  if (error == NULL)
+    {
+      g_autofree char *digest = hlh_case_dup_file_digest (path);
+      g_autofree char *toast = g_strdup_printf (_("Saved “%s”"), name);
+
+      hlh_case_model_mark_saved (self->model);
+      set_file (self, file, digest);
+      show_toast (self, toast);
+      run_pending (self);
+      return TRUE;
+    }
+
+  if (g_error_matches (error, HLH_ERROR, HLH_ERROR_CHANGED))
+    {
+      heading = g_strdup_printf (_("“%s” was changed on disk"), name);
+      ask (self, GTK_MESSAGE_WARNING, heading,
+           _("Someone else changed or replaced the file since you opened it here. It was not "
+             "overwritten. Save your findings under another name, or overwrite the file with "
+             "them."),
+           save_response, g_object_ref (file), g_object_unref,
+           _("_Cancel"), GTK_RESPONSE_CANCEL,
+           _("_Overwrite"), GTK_RESPONSE_REJECT,
+           _("Save _As…"), GTK_RESPONSE_ACCEPT,
+           NULL);
+    }
+  else
+    {
+      g_autofree char *body = g_strdup_printf (_("%s\n\nThe findings on screen are kept. Save "
+                                                 "them somewhere else, or fix the problem (a "
+                                                 "full disk, a read-only folder) and try "
+                                                 "again."), error->message);
+      heading = g_strdup_printf (_("“%s” was not saved"), name);
+      ask (self, GTK_MESSAGE_ERROR, heading, body,
+           save_response, g_object_ref (file), g_object_unref,
+           _("_Cancel"), GTK_RESPONSE_CANCEL,
+           _("Save _As…"), GTK_RESPONSE_ACCEPT,
+           _("_Try Again"), GTK_RESPONSE_YES,
+           NULL);
+    }
+  return FALSE;
+}
+
+static void
+save_response (HlhWindow *self,
+               int        response,
+               gpointer   data)
+{
+  GFile *file = data;
+
+  switch (response)
+    {
+    case GTK_RESPONSE_YES:        /* try again */
+      write_case (self, file, self->file != NULL && g_file_equal (file, self->file));
+      break;
+    case GTK_RESPONSE_REJECT:     /* overwrite what changed on disk */
+      write_case (self, file, FALSE);
+      break;
+    case GTK_RESPONSE_ACCEPT:
+      save (self, TRUE);
+      break;
+    default:
+      clear_pending (self);
+      break;
+    }
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          HlhWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* The chooser asked before replacing a file. */
+      if (!g_str_has_suffix (basename, ".hlhcase"))
+        {
+          g_autofree char *named = g_strconcat (basename, ".hlhcase", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autoptr(GFile) with_suffix = g_file_get_child (parent, named);
+
+          /* Adding the suffix must not silently replace another file. */
+          write_case (self, with_suffix, TRUE);
+        }
+      else
+        write_case (self, file, FALSE);
+    }
+  else
+    clear_pending (self);
+}
+
+static char *
+dup_suggested_name (HlhWindow *self,
+                    const char *suffix)
+{
+  const HlhTeaching *teaching = hlh_case_model_get_teaching (self->model);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  if (teaching != NULL)
+    {
+      g_autofree char *title = g_strdelimit (g_strdup (teaching->title), "/\\:", '-');
+      return g_strconcat (title, suffix, NULL);
+    }
+  /* Translators: the suggested file name; no patient data goes into it */
+  return g_strdup_printf (_("hlh-case-%s%s"), date, suffix);
+}
+
+/* Saves to the case's file, or asks where first (@choose, or a case without a file). */
+static void
+save (HlhWindow *self,
+      gboolean   choose)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (!choose && self->file != NULL)
+    {
+      write_case (self, self->file, TRUE);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save the Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                         _("_Cancel"));
+  filter = case_filter ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    {
+      g_autofree char *name = dup_suggested_name (self, ".hlhcase");
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/**
+ * hlh_window_save_to:
+ * @check: refuse (and ask) when @file is not the file last opened or saved here, as a Save
+ *   does; %FALSE for a file the user chose knowingly, as Save As does
+ *
+ * Saves the case to @file at once. Returns whether it was saved; otherwise the user was told
+ * and asked what to do.
+ */
+gboolean
+hlh_window_save_to (HlhWindow *self,
+                    GFile     *file,
+                    gboolean   check)
+{
+  g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return write_case (self, file, check);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+
+  clear_pending (self);
+  save (self, FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+
+  clear_pending (self);
+  save (self, TRUE);
+}
+
+static void
+new_case_now (HlhWindow *self,
+              gpointer   data)
+{
+  hlh_case_model_reset (self->model);
+  gtk_editable_set_text (GTK_EDITABLE (self->label_entry), "");
+  set_file (self, NULL, NULL);
+}
+
 static void
 new_case_action (GtkWidget  *widget,
                  const char *action_name,
@@ -175,7 +928,328 @@ new_case_action (GtkWidget  *widget,
 {
   HlhWindow *self = HLH_WINDOW (widget);
 
-  hlh_case_model_reset (self->model);
+  confirm_discard (self, new_case_now, NULL, NULL);
+}
+
+/* The report: copy, PDF, print */
+
+/**
+ * hlh_window_dup_summary:
+ *
+ * Returns: (transfer full): the plain-text report as Copy Summary puts it on the clipboard
+ */
+char *
+hlh_window_dup_summary (HlhWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (HLH_IS_WINDOW (self), NULL);
+
+  return hlh_report_text (hlh_case_model_get_case (self->model),
+                          hlh_case_model_get_assessment (self->model), now,
+                          gtk_editable_get_text (GTK_EDITABLE (self->label_entry)),
+                          hlh_case_model_get_teaching (self->model));
+}
+
+static void
+copy_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+  g_autofree char *text = hlh_window_dup_summary (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_toast (self, _("Summary copied: paste it into the record"));
+}
+
+static HlhPaper
+default_paper (void)
+{
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (NULL);
+
+  return g_str_has_prefix (gtk_paper_size_get_name (paper), "na_letter") ? HLH_PAPER_LETTER
+                                                                          : HLH_PAPER_A4;
+}
+
+/**
+ * hlh_window_export_pdf:
+ *
+ * Writes the report to @file as a PDF at once; on failure the user is told.
+ */
+gboolean
+hlh_window_export_pdf (HlhWindow *self,
+                       GFile     *file,
+                       HlhPaper   paper)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    name = g_filename_display_name (basename);
+  }
+  if (path == NULL)
+    g_set_error (&error, HLH_ERROR, HLH_ERROR_IO,
+                 _("Could not write “%s”: only files on this computer can be written"), name);
+  else
+    hlh_report_write_pdf (hlh_case_model_get_case (self->model),
+                          hlh_case_model_get_assessment (self->model), now,
+                          gtk_editable_get_text (GTK_EDITABLE (self->label_entry)),
+                          hlh_case_model_get_teaching (self->model), paper, path, &error);
+  if (error != NULL)
+    {
+      show_error (self, _("The PDF was not written"), error->message);
+      return FALSE;
+    }
+  {
+    g_autofree char *toast = g_strdup_printf (_("Exported “%s”"), name);
+    show_toast (self, toast);
+  }
+  return TRUE;
+}
+
+static void
+pdf_chooser_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         HlhWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *paper = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "paper");
+
+      if (file != NULL)
+        hlh_window_export_pdf (self, file, g_strcmp0 (paper, "letter") == 0 ? HLH_PAPER_LETTER
+                                                                             : HLH_PAPER_A4);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+  static const char *options[] = { "a4", "letter", NULL };
+  const char *labels[] = { _("A4"), _("US Letter"), NULL };
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = dup_suggested_name (self, ".pdf");
+
+  chooser = gtk_file_chooser_native_new (_("Export the Report as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "paper", _("Paper"), options,
+                               labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "paper",
+                               default_paper () == HLH_PAPER_LETTER ? "letter" : "a4");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chooser_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* What is printed is fixed when printing starts, whatever is typed while the dialog is up. */
+typedef struct
+{
+  HlhCase          c;
+  HlhAssessment    assessment;
+  HlhTeaching     *teaching;
+  char            *label;
+  GDateTime       *when;
+  HlhReportPages  *pages;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  hlh_teaching_free (job->teaching);
+  g_free (job->label);
+  g_date_time_unref (job->when);
+  hlh_report_pages_free (job->pages);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  g_clear_pointer (&job->pages, hlh_report_pages_free);
+  job->pages = hlh_report_pages_new (&job->c, &job->assessment, job->when, job->label,
+                                     job->teaching, pango,
+                                     gtk_print_context_get_width (context) - 2 * PRINT_MARGIN,
+                                     gtk_print_context_get_height (context) - 2 * PRINT_MARGIN);
+  g_object_unref (pango);
+  gtk_print_operation_set_n_pages (operation, hlh_report_pages_get_n_pages (job->pages));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  cairo_translate (cr, PRINT_MARGIN, PRINT_MARGIN);
+  hlh_report_pages_draw (job->pages, cr, page);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               HlhWindow               *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("The report was not printed"),
+                  error != NULL ? error->message : _("The printing system gave no reason."));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+}
+
+/**
+ * hlh_window_print:
+ * @export_path: (nullable): print to this PDF file without a dialog (tests, automation)
+ *
+ * Prints the report through GtkPrintOperation, with the same drawing as the PDF.
+ */
+void
+hlh_window_print (HlhWindow  *self,
+                  const char *export_path)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (HLH_IS_WINDOW (self));
+
+  job->c = *hlh_case_model_get_case (self->model);
+  job->assessment = *hlh_case_model_get_assessment (self->model);
+  job->teaching = hlh_teaching_copy (hlh_case_model_get_teaching (self->model));
+  job->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
+  job->when = g_date_time_new_now_local ();
+  g_object_set_data_full (G_OBJECT (operation), "hlh-print-job", job, print_job_free);
+
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("HLH assessment"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
+
+  if (export_path != NULL)
+    {
+      gtk_print_operation_set_export_filename (operation, export_path);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                        &error);
+    }
+  else
+    {
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                        GTK_WINDOW (self), &error);
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_error (self, _("The report was not printed"), error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  hlh_window_print (HLH_WINDOW (widget), NULL);
+}
+
+/* Presentation mode: full screen, larger type and gauge, no label */
+
+/**
+ * hlh_window_set_presentation:
+ *
+ * For a projector: full screen, larger type, the gauge and the criteria enlarged, the
+ * report label hidden.
+ */
+void
+hlh_window_set_presentation (HlhWindow *self,
+                             gboolean   presentation)
+{
+  g_return_if_fail (HLH_IS_WINDOW (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+  self->presentation = presentation;
+  if (presentation)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "hlh-presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "hlh-presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+  gtk_widget_set_visible (self->label_row, !presentation);
+  hlh_gauge_set_zoom (hlh_results_view_get_gauge (self->results), presentation ? 1.6 : 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presentation);
+  g_object_notify (G_OBJECT (self), "presentation");
+}
+
+gboolean
+hlh_window_get_presentation (HlhWindow *self)
+{
+  g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
+  return self->presentation;
+}
+
+static void
+leave_presentation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  hlh_window_set_presentation (HLH_WINDOW (widget), FALSE);
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HlhWindow     *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  hlh_window_open (self, file);
+  return TRUE;
 }
 
 /* Made when asked for, not with every window as GtkApplication's help overlay would be. */
@@ -197,6 +1271,8 @@ save_window_state (HlhWindow *self)
 {
   int width, height;
 
+  if (self->presentation)
+    return;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
@@ -207,12 +1283,74 @@ save_window_state (HlhWindow *self)
     }
 }
 
+static void
+close_now (HlhWindow *self,
+           gpointer   data)
+{
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 hlh_window_close_request (GtkWindow *window)
 {
-  save_window_state (HLH_WINDOW (window));
+  HlhWindow *self = HLH_WINDOW (window);
+
+  if (!self->closing && hlh_case_model_get_modified (self->model))
+    {
+      gtk_window_present (window);
+      confirm_discard (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (hlh_window_parent_class)->close_request (window);
+}
+
+enum {
+  PROP_0,
+  PROP_PRESENTATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+hlh_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HlhWindow *self = HLH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hlh_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  HlhWindow *self = HLH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTATION:
+      hlh_window_set_presentation (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -220,9 +1358,19 @@ hlh_window_dispose (GObject *object)
 {
   HlhWindow *self = HLH_WINDOW (object);
 
+  clear_pending (self);
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), HLH_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->model);
+  g_clear_object (&self->file);
+  g_clear_object (&self->print_settings);
+  g_clear_pointer (&self->digest, g_free);
 
   G_OBJECT_CLASS (hlh_window_parent_class)->dispose (object);
 }
@@ -235,19 +1383,75 @@ hlh_window_class_init (HlhWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = hlh_window_dispose;
+  object_class->get_property = hlh_window_get_property;
+  object_class->set_property = hlh_window_set_property;
   window_class->close_request = hlh_window_close_request;
+
+  /**
+   * HlhWindow:presentation:
+   *
+   * Presentation mode, for a projector.
+   */
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, form_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_pane);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_banner);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_title);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_narrative);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_point);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_point_button);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, label_row);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, label_entry);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, toast_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, toast_label);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.open-teaching", "s",
+                                   open_teaching_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL,
+                                   copy_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   leave_presentation_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
                                    show_shortcuts_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-summary",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.leave-presentation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-shortcuts", NULL);
 }
@@ -255,11 +1459,10 @@ hlh_window_class_init (HlhWindowClass *klass)
 static void
 hlh_window_init (HlhWindow *self)
 {
+  GtkDropTarget *drop;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Not a bound template child: GtkWindow releases its own child. */
-  self->content = GTK_BOX (gtk_window_get_child (GTK_WINDOW (self)));
 
   self->settings = g_settings_new (APP_ID);
   self->model = hlh_case_model_new ();
@@ -270,6 +1473,18 @@ hlh_window_init (HlhWindow *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->results_scroller),
                                  GTK_WIDGET (self->results));
   setup_units (self);
+  fill_teaching_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
+
+  g_signal_connect_object (self->model, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::teaching", G_CALLBACK (update_teaching), self,
+                           G_CONNECT_SWAPPED);
+  update_title (self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
@@ -312,4 +1527,53 @@ hlh_window_get_narrow (HlhWindow *self)
 {
   g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
   return self->narrow;
+}
+
+/**
+ * hlh_window_get_file:
+ *
+ * Returns: (nullable) (transfer none): the file the case was opened from or saved to
+ */
+GFile *
+hlh_window_get_file (HlhWindow *self)
+{
+  g_return_val_if_fail (HLH_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+GtkEditable *
+hlh_window_get_label_entry (HlhWindow *self)
+{
+  g_return_val_if_fail (HLH_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->label_entry);
+}
+
+/**
+ * hlh_window_get_dialog:
+ *
+ * Returns: (nullable) (transfer none): the message or question the window shows now
+ */
+GtkWindow *
+hlh_window_get_dialog (HlhWindow *self)
+{
+  g_return_val_if_fail (HLH_IS_WINDOW (self), NULL);
+  return self->dialog;
+}
+
+/**
+ * hlh_window_is_pristine:
+ *
+ * Whether the window shows an empty new case nobody has touched: a file opened from the
+ * command line goes there instead of into a new window.
+ */
+gboolean
+hlh_window_is_pristine (HlhWindow *self)
+{
+  HlhCase empty;
+
+  g_return_val_if_fail (HLH_IS_WINDOW (self), FALSE);
+
+  hlh_case_init (&empty);
+  return self->file == NULL && hlh_case_model_get_teaching (self->model) == NULL &&
+         hlh_case_equal (hlh_case_model_get_case (self->model), &empty);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
@@ -109,6 +110,93 @@ enter_complete_case (HlhWindow *window)
   enter (window, HLH_FIELD_FIBRINOGEN, "1.2 g/L");
   enter (window, HLH_FIELD_AST, "120");
   click (window, HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW, HLH_ANSWER_YES);
+}
+
+/* Answers the question or message the window shows. */
+static void
+respond (HlhWindow *window,
+         int        response)
+{
+  GtkWindow *dialog;
+
+  iterate ();
+  dialog = hlh_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), response);
+  iterate ();
+  g_assert_true (hlh_window_get_dialog (window) != dialog);
+}
+
+static const char *
+dialog_heading (HlhWindow *window)
+{
+  GtkWindow *dialog = hlh_window_get_dialog (window);
+  static char heading[512];
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, NULL);
+  g_strlcpy (heading, text, sizeof heading);
+  return heading;
+}
+
+static const char *
+window_title (HlhWindow *window)
+{
+  return gtk_window_get_title (GTK_WINDOW (window));
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hlh-gui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static char *
+pdf_to_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }
 
 /* Create and destroy: every object goes away when released. */
@@ -471,6 +559,8 @@ test_new_case_clears (void)
   gtk_check_button_set_active (hlh_case_form_get_trigger_button (form, HLH_TRIGGER_EBV), TRUE);
   enter (window, HLH_FIELD_LDH, "1,000");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  /* The findings were never saved: New Case asks first. */
+  respond (window, GTK_RESPONSE_REJECT);
 
   for (guint i = 0; i < HLH_N_FIELDS; i++)
     {
@@ -687,6 +777,421 @@ test_gauge_widget (void)
   close_window (window);
 }
 
+/* Cases: save and open through the window */
+
+/* A case saved and opened again shows the same findings and the same results; the title
+ * names the file and marks unsaved changes. */
+static void
+test_save_and_open_round_trip (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bed 12.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HlhWindow *window = new_window ();
+  HlhCaseModel *model = hlh_window_get_model (window);
+  HlhCase before;
+
+  g_assert_false (hlh_case_model_get_modified (model));
+  g_assert_null (strstr (window_title (window), "•"));
+  enter_complete_case (window);
+  enter (window, HLH_FIELD_TEMPERATURE, "101.12 °F");
+  g_assert_true (hlh_case_model_get_modified (model));
+  g_assert_nonnull (strstr (window_title (window), "•"));
+
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  g_assert_null (hlh_window_get_dialog (window));
+  g_assert_false (hlh_case_model_get_modified (model));
+  g_assert_nonnull (strstr (window_title (window), "bed 12.hlhcase"));
+  g_assert_null (strstr (window_title (window), "•"));
+  before = *hlh_case_model_get_case (model);
+
+  /* Nothing to lose: New Case does not ask. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  iterate ();
+  g_assert_null (hlh_window_get_dialog (window));
+  g_assert_cmpstr (hlh_results_view_get_score_text (hlh_window_get_results (window)), ==,
+                   "0–337");
+  g_assert_null (hlh_window_get_file (window));
+
+  g_assert_true (hlh_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (hlh_case_equal (hlh_case_model_get_case (model), &before));
+  g_assert_false (hlh_case_model_get_modified (model));
+  /* 299 with 39.6 °C; 101.12 °F = 38.4 °C scores 33 instead of 49: 283 (Fardet 2014). */
+  g_assert_cmpstr (hlh_results_view_get_score_text (hlh_window_get_results (window)), ==, "283");
+  {
+    /* Shown with the locale's decimal mark. */
+    g_autofree char *shown = g_strdup (gtk_editable_get_text (entry (window,
+                                                                     HLH_FIELD_TEMPERATURE)));
+    g_assert_cmpstr (g_strdelimit (shown, ",", '.'), ==, "101.12");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (entry (window, HLH_FIELD_FERRITIN)), ==, "12000");
+
+  /* Typing the same value again is no change. */
+  enter (window, HLH_FIELD_AST, "121");
+  g_assert_true (hlh_case_model_get_modified (model));
+  enter (window, HLH_FIELD_AST, "120");
+  g_assert_false (hlh_case_model_get_modified (model));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* New, Open and Quit ask before discarding unsaved changes; Cancel keeps everything. */
+static void
+test_unsaved_changes_asked (void)
+{
+  HlhWindow *window = new_window ();
+  HlhCaseModel *model = hlh_window_get_model (window);
+  HlhCase before;
+
+  enter_complete_case (window);
+  before = *hlh_case_model_get_case (model);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  iterate ();
+  g_assert_nonnull (strstr (dialog_heading (window), "New Case"));
+  respond (window, GTK_RESPONSE_CANCEL);
+  g_assert_true (hlh_case_equal (hlh_case_model_get_case (model), &before));
+  g_assert_cmpstr (hlh_results_view_get_score_text (hlh_window_get_results (window)), ==, "299");
+
+  /* Closing the window (Quit closes every window) asks too, and stays open on Cancel. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  respond (window, GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (hlh_case_equal (hlh_case_model_get_case (model), &before));
+
+  /* Open asks too; a teaching case replaces the findings only once discarding is agreed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-teaching", "s",
+                                             "5-sepsis-high-ferritin.hlhcase"));
+  iterate ();
+  respond (window, GTK_RESPONSE_REJECT);
+  g_assert_cmpstr (hlh_results_view_get_score_text (hlh_window_get_results (window)), ==, "102");
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (hlh_window_get_dialog (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+  iterate ();
+}
+
+/* Answering Save to the question saves, then goes on with what was asked. */
+static void
+test_unsaved_changes_saved_first (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HlhCase) saved = hlh_case_new ();
+  HlhWindow *window = new_window ();
+
+  enter (window, HLH_FIELD_FERRITIN, "8400");
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  enter (window, HLH_FIELD_FERRITIN, "9100");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  respond (window, GTK_RESPONSE_ACCEPT);
+  g_assert_true (hlh_case_load_file (saved, path, NULL));
+  {
+    double ferritin;
+    g_assert_true (hlh_case_get_number (saved, HLH_FIELD_FERRITIN, HLH_UNIT_FERRITIN_NG_ML,
+                                        &ferritin));
+    g_assert_cmpfloat (ferritin, ==, 9100);
+  }
+  g_assert_false (hlh_case_is_known (hlh_case_model_get_case (hlh_window_get_model (window)),
+                                     HLH_FIELD_FERRITIN));
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* A corrupt, truncated, foreign or newer file is refused with a message that names it; the
+ * case on screen, its file and its title stay as they were. */
+static void
+test_refused_files_change_nothing (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *good_path = g_build_filename (dir, "good.hlhcase", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autofree char *good_data = NULL;
+  g_autofree char *title = NULL;
+  HlhWindow *window = new_window ();
+  HlhCaseModel *model = hlh_window_get_model (window);
+  struct { const char *name; char *data; gsize length; } bad[4];
+  HlhCase before;
+
+  enter_complete_case (window);
+  g_assert_true (hlh_window_save_to (window, good, FALSE));
+  enter (window, HLH_FIELD_LDH, "900");  /* unsaved, and must survive too */
+  before = *hlh_case_model_get_case (model);
+  title = g_strdup (window_title (window));
+  good_data = read_file (good_path);
+
+  bad[0].name = "truncated.hlhcase";
+  bad[0].data = g_strndup (good_data, strlen (good_data) - 20);
+  bad[1].name = "binary.hlhcase";
+  bad[1].data = g_strdup ("\x89PNG\r\n\x1a\n\x01\x02\x03");
+  bad[2].name = "newer.hlhcase";
+  bad[2].data = g_strdup ("[Case]\nformat=2\n\n[Findings]\nferritin=100 ng/mL\n");
+  bad[3].name = "foreign.hlhcase";
+  bad[3].data = g_strdup ("[Desktop Entry]\nName=Not a case\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, bad[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *heading = NULL;
+      g_autofree char *body = NULL;
+
+      g_assert_true (g_file_set_contents (path, bad[i].data, -1, NULL));
+      hlh_window_open (window, file);
+      respond (window, GTK_RESPONSE_REJECT);    /* discard the unsaved LDH: then refused */
+      iterate ();
+      g_object_get (hlh_window_get_dialog (window), "text", &heading, "secondary-text", &body,
+                    NULL);
+      g_test_message ("%s: %s", heading, body);
+      g_assert_nonnull (strstr (body, bad[i].name));
+      respond (window, GTK_RESPONSE_CLOSE);
+      g_assert_true (hlh_case_equal (hlh_case_model_get_case (model), &before));
+      g_assert_cmpstr (window_title (window), ==, title);
+      g_assert_true (g_file_equal (hlh_window_get_file (window), good));
+      g_assert_cmpstr (hlh_results_view_get_score_text (hlh_window_get_results (window)), ==,
+                       "299");
+      g_free (bad[i].data);
+    }
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* A failed save tells the user, keeps the case and the old file, and can be retried. */
+static void
+test_failed_save_can_be_retried (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "not-yet", NULL);
+  g_autofree char *path = g_build_filename (missing, "case.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *body = NULL;
+  HlhWindow *window = new_window ();
+  HlhCaseModel *model = hlh_window_get_model (window);
+  HlhCase before;
+
+  enter_complete_case (window);
+  before = *hlh_case_model_get_case (model);
+  g_assert_false (hlh_window_save_to (window, file, FALSE));
+  iterate ();
+  g_assert_nonnull (strstr (dialog_heading (window), "case.hlhcase"));
+  g_object_get (hlh_window_get_dialog (window), "secondary-text", &body, NULL);
+  g_test_message ("%s", body);
+  g_assert_true (hlh_case_model_get_modified (model));
+  g_assert_true (hlh_case_equal (hlh_case_model_get_case (model), &before));
+  g_assert_null (hlh_window_get_file (window));
+
+  /* The folder appears (a drive mounted, space freed): Try Again saves. */
+  g_assert_cmpint (g_mkdir (missing, 0700), ==, 0);
+  respond (window, GTK_RESPONSE_YES);
+  g_assert_null (hlh_window_get_dialog (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (hlh_case_model_get_modified (model));
+  g_assert_true (g_file_equal (hlh_window_get_file (window), file));
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* A file changed on disk since it was opened is not overwritten without asking. */
+static void
+test_changed_on_disk_asked (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  HlhWindow *window = new_window ();
+
+  enter (window, HLH_FIELD_FERRITIN, "8400");
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  {
+    g_autoptr(HlhCase) other = hlh_case_new ();
+    g_assert_true (hlh_case_parse_finding (other, "ferritin=500", NULL));
+    g_assert_true (hlh_case_save_file (other, path, NULL));
+  }
+  theirs = read_file (path);
+
+  enter (window, HLH_FIELD_FERRITIN, "9100");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  iterate ();
+  g_assert_nonnull (strstr (dialog_heading (window), "case.hlhcase"));
+  respond (window, GTK_RESPONSE_CANCEL);
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (hlh_case_model_get_modified (hlh_window_get_model (window)));
+
+  /* Overwrite, knowingly. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  respond (window, GTK_RESPONSE_REJECT);
+  g_clear_pointer (&after, g_free);
+  after = read_file (path);
+  g_test_message ("%s", after);
+  g_assert_nonnull (strstr (after, "ferritin=9100 "));
+  g_assert_false (hlh_case_model_get_modified (hlh_window_get_model (window)));
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Reports: the summary on the clipboard, the PDF and the printout */
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static void
+test_copy_summary (void)
+{
+  HlhWindow *window = new_window ();
+  g_autofree char *text = NULL;
+
+  enter_complete_case (window);
+  gtk_editable_set_text (hlh_window_get_label_entry (window), "JD bed 12");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "HLH assessment, "));
+  g_assert_nonnull (strstr (text, "Label: JD bed 12"));
+  g_assert_nonnull (strstr (text, "Score: 299 of 337"));
+  g_assert_nonnull (strstr (text, "Haemoglobin: 92 g/L"));
+  close_window (window);
+}
+
+/* The PDF and the printout are one drawing: both have the report's text. */
+static void
+test_pdf_and_print (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *print_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *print_text = NULL;
+  HlhWindow *window = new_window ();
+  const char *expected[] = {
+    "TEACHING CASE, NOT A PATIENT: An infant with familial HLH", "Label: cot 3",
+    "HScore 188–223 of 337", "Fulfilled by the molecular diagnosis", "Age: 3 weeks",
+    "WHAT WOULD DECIDE IT", "Pediatr Blood Cancer 2007", "not a diagnosis",
+  };
+
+  g_assert_true (hlh_window_load_teaching_case (window, "7-infant-familial.hlhcase", &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (hlh_window_get_label_entry (window), "cot 3");
+  g_assert_true (hlh_window_export_pdf (window, pdf, HLH_PAPER_A4));
+  hlh_window_print (window, print_path);
+  iterate ();
+  g_assert_null (hlh_window_get_dialog (window));
+
+  pdf_text = pdf_to_text (pdf_path);
+  print_text = pdf_to_text (print_path);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (strstr (pdf_text, expected[i]) == NULL)
+        g_error ("the PDF lacks “%s”:\n%s", expected[i], pdf_text);
+      if (strstr (print_text, expected[i]) == NULL)
+        g_error ("the printout lacks “%s”:\n%s", expected[i], print_text);
+    }
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Teaching cases */
+
+static void
+test_teaching_cases (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/hlhcalc/HLHCalculator/teaching/",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  HlhWindow *window = new_window ();
+  HlhCaseModel *model = hlh_window_get_model (window);
+
+  g_assert_nonnull (names);
+  g_assert_cmpuint (g_strv_length (names), >=, 7);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const HlhTeaching *teaching;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-teaching", "s",
+                                                 names[i]));
+      iterate ();
+      g_assert_null (hlh_window_get_dialog (window));
+      teaching = hlh_case_model_get_teaching (model);
+      g_assert_nonnull (teaching);
+      g_assert_false (hlh_case_model_get_modified (model));
+      g_assert_null (hlh_window_get_file (window));
+      /* Marked on screen as a teaching case, not a patient. */
+      g_assert_nonnull (strstr (window_title (window), teaching->title));
+      {
+        GtkWidget *banner = gtk_widget_get_first_child (
+          gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (hlh_window_get_results (window)))));
+        g_assert_true (gtk_widget_get_visible (banner));
+      }
+      (void) error;
+    }
+  /* A new case is a patient's again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  iterate ();
+  g_assert_null (hlh_case_model_get_teaching (model));
+  close_window (window);
+}
+
+/* Presentation mode */
+
+static void
+test_presentation_mode (void)
+{
+  HlhWindow *window = new_window ();
+  HlhGauge *gauge = hlh_results_view_get_gauge (hlh_window_get_results (window));
+  GtkWidget *label_entry = GTK_WIDGET (hlh_window_get_label_entry (window));
+  int normal_height, height;
+
+  gtk_editable_set_text (hlh_window_get_label_entry (window), "JD");
+  iterate ();
+  gtk_widget_measure (GTK_WIDGET (gauge), GTK_ORIENTATION_VERTICAL, -1, &normal_height, NULL,
+                      NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  iterate ();
+  g_assert_true (hlh_window_get_presentation (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "hlh-presentation"));
+  g_assert_false (gtk_widget_is_visible (label_entry));
+  gtk_widget_measure (GTK_WIDGET (gauge), GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (height, >, normal_height * 3 / 2);
+
+  /* Escape leaves it, as F11 does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation",
+                                             NULL));
+  iterate ();
+  g_assert_false (hlh_window_get_presentation (window));
+  g_assert_true (gtk_widget_is_visible (label_entry));
+  gtk_widget_measure (GTK_WIDGET (gauge), GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (height, ==, normal_height);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +1223,16 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);
+  g_test_add_func ("/hlh/gui/case/save-and-open", test_save_and_open_round_trip);
+  g_test_add_func ("/hlh/gui/case/unsaved-changes-asked", test_unsaved_changes_asked);
+  g_test_add_func ("/hlh/gui/case/unsaved-changes-saved-first", test_unsaved_changes_saved_first);
+  g_test_add_func ("/hlh/gui/case/refused-files-change-nothing", test_refused_files_change_nothing);
+  g_test_add_func ("/hlh/gui/case/failed-save-retried", test_failed_save_can_be_retried);
+  g_test_add_func ("/hlh/gui/case/changed-on-disk-asked", test_changed_on_disk_asked);
+  g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
+  g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
+  g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
+  g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
 
   return g_test_run ();
 }
