@@ -1119,7 +1119,8 @@ load_teaching (GKeyFile     *kf,
                GError      **error)
 {
   g_auto(GStrv) keys = g_key_file_get_keys (kf, TEACHING_GROUP, NULL, NULL);
-  g_autofree char *texts[G_N_ELEMENTS (teaching_keys)] = { NULL, };
+  char *texts[G_N_ELEMENTS (teaching_keys)] = { NULL, };
+  gboolean ok = TRUE;
 
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
@@ -1136,19 +1137,21 @@ load_teaching (GKeyFile     *kf,
           return FALSE;
         }
     }
-  for (guint k = 0; k < G_N_ELEMENTS (teaching_keys); k++)
+  for (guint k = 0; ok && k < G_N_ELEMENTS (teaching_keys); k++)
     {
       texts[k] = g_key_file_get_locale_string (kf, TEACHING_GROUP, teaching_keys[k], NULL, NULL);
       if (texts[k] == NULL || *g_strstrip (texts[k]) == '\0')
         {
           g_set_error (error, HLH_ERROR, HLH_ERROR_FORMAT,
                        _("The case file's teaching section has no “%s”"), teaching_keys[k]);
-          return FALSE;
+          ok = FALSE;
         }
     }
-  if (teaching != NULL)
+  if (ok && teaching != NULL)
     *teaching = hlh_teaching_new (texts[0], texts[1], texts[2]);
-  return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (teaching_keys); k++)
+    g_free (texts[k]);
+  return ok;
 }
 
 /**
