@@ -1192,6 +1192,45 @@ test_presentation_mode (void)
   close_window (window);
 }
 
+/* A case file dropped on the window opens, as from the file chooser. */
+static void
+test_drop_opens (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "dropped.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HlhCase) c = hlh_case_new ();
+  g_autoptr(GListModel) controllers = NULL;
+  HlhWindow *window = new_window ();
+  GtkDropTarget *drop = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_true (hlh_case_parse_finding (c, "ferritin=2000", NULL));
+  g_assert_true (hlh_case_save_file (c, path, NULL));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  iterate ();
+  g_assert_true (accepted);
+  g_assert_true (g_file_equal (hlh_window_get_file (window), file));
+  /* 2000 ng/mL scores 35 (Fardet 2014); everything else unknown: 0 + 35 to 337 - 50 + 35. */
+  g_assert_cmpstr (hlh_results_view_get_score_text (hlh_window_get_results (window)), ==,
+                   "35–322");
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1229,6 +1268,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/case/refused-files-change-nothing", test_refused_files_change_nothing);
   g_test_add_func ("/hlh/gui/case/failed-save-retried", test_failed_save_can_be_retried);
   g_test_add_func ("/hlh/gui/case/changed-on-disk-asked", test_changed_on_disk_asked);
+  g_test_add_func ("/hlh/gui/case/drop-opens", test_drop_opens);
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
