@@ -288,6 +288,35 @@ test_round_trip (void)
 }
 
 
+/* Found by fuzz-case: a tiny value was written as "0.000000" and came back as 0. Files take
+ * plain decimals, so the value is written with as many decimals as it needs. */
+static void
+test_round_trip_tiny_value (void)
+{
+  static const char *texts[] = {
+    "0.00000000000000000000000000000000003861586480490901959", "0.0001", "1e0",
+  };
+  HlhCase c, loaded;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *data = NULL;
+      gsize length;
+
+      hlh_case_init (&c);
+      if (!hlh_case_set_from_text (&c, HLH_FIELD_FERRITIN, texts[i], HLH_UNIT_FERRITIN_NG_ML,
+                                   TRUE, NULL))
+        continue;   /* "1e0": exponents are refused, as they should be */
+      data = hlh_case_to_data (&c, &length);
+      g_test_message ("%s", data);
+      hlh_case_init (&loaded);
+      g_assert_true (hlh_case_load_data (&loaded, data, length, NULL));
+      g_assert_true (hlh_case_equal (&c, &loaded));
+      g_assert_cmpfloat (loaded.values[HLH_FIELD_FERRITIN].number, ==,
+                         c.values[HLH_FIELD_FERRITIN].number);
+    }
+}
+
 /* Unsaved changes are found by comparing findings: what counts is the value and its unit. */
 static void
 test_equal (void)
@@ -566,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/hlh/case/parse-finding", test_parse_finding);
   g_test_add_func ("/hlh/case/effective-answers", test_effective_answers);
   g_test_add_func ("/hlh/case/round-trip", test_round_trip);
+  g_test_add_func ("/hlh/case/round-trip-tiny-value", test_round_trip_tiny_value);
   g_test_add_func ("/hlh/case/equal", test_equal);
   g_test_add_func ("/hlh/case/teaching", test_teaching);
   g_test_add_func ("/hlh/case/teaching-refused", test_teaching_refused);

@@ -36,6 +36,8 @@ xdotool key ctrl+q
 status=0
 wait $app || status=$?
 grep -E "ERROR SUMMARY|definitely lost|indirectly lost|suppressed:" "$log" | sed 's/^==[0-9]*== *//'
+# Where any block was definitely lost, for whoever fixes it.
+{ grep -A30 "are definitely lost in loss record" "$log" || true; } | sed "s/^==[0-9]*== *//" | head -150
 # The edit reached the file: the case was really opened, edited and saved.
 if ! grep -q '^ferritin=12000 ' "$work/case.hlhcase"; then
   echo "the edited case was not saved"; status=1

@@ -910,11 +910,13 @@ hlh_case_parse_finding (HlhCase     *self,
   return hlh_case_set_from_text (self, field, eq + 1, fields[field].unit, FALSE, error);
 }
 
-/* Shortest text that reads back as the same double. */
+/* Shortest text that reads back as the same double, without an exponent (files take plain
+ * decimals only). A value the parser accepted came from at most HLH_PARSE_MAX_LENGTH
+ * characters of plain decimal, so one of that length always exists. */
 static char *
 format_exact (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[2 * HLH_PARSE_MAX_LENGTH];
 
   for (int digits = 15; digits <= 17; digits++)
     {
@@ -925,7 +927,16 @@ format_exact (double value)
         break;
     }
   if (strpbrk (buf, "eE") != NULL)
-    g_ascii_formatd (buf, sizeof buf, "%.6f", value);
+    {
+      for (int decimals = 1; decimals <= HLH_PARSE_MAX_LENGTH; decimals++)
+        {
+          char format[8];
+          g_snprintf (format, sizeof format, "%%.%df", decimals);
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          if (g_ascii_strtod (buf, NULL) == value)
+            break;
+        }
+    }
   return g_strdup (buf);
 }
 
