@@ -20,7 +20,7 @@ shoot () {  # shoot NAME WIDTH HEIGHT [GTK_THEME]
   local app=$!
   local win=""
   for _ in $(seq 50); do
-    win=$(xdotool search --sync --name '^HLH Calculator$' 2>/dev/null | head -n 1) && [ -n "$win" ] && break
+    win=$(xdotool search --sync --name 'HLH Calculator$' 2>/dev/null | head -n 1) && [ -n "$win" ] && break
     sleep 0.1
   done
   xdotool windowsize "$win" "$width" "$height"
