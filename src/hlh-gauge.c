@@ -161,10 +161,3 @@ hlh_gauge_set_zoom (HlhGauge *self,
   self->zoom = zoom;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
-
-double
-hlh_gauge_get_zoom (HlhGauge *self)
-{
-  g_return_val_if_fail (HLH_IS_GAUGE (self), 1);
-  return self->zoom;
-}

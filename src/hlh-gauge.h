@@ -17,6 +17,5 @@ void       hlh_gauge_set_hscore (HlhGauge                   *self,
 char      *hlh_gauge_dup_text   (HlhGauge                   *self);
 void       hlh_gauge_set_zoom   (HlhGauge                   *self,
                                  double                      zoom);
-double     hlh_gauge_get_zoom   (HlhGauge                   *self);
 
 G_END_DECLS

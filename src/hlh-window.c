@@ -216,15 +216,20 @@ default_width_cb (HlhWindow *self)
 /* The document: title, unsaved changes, teaching banner */
 
 static char *
+dup_file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static char *
 dup_display_name (HlhWindow *self)
 {
   const HlhTeaching *teaching = hlh_case_model_get_teaching (self->model);
 
   if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      return g_filename_display_name (basename);
-    }
+    return dup_file_display_name (self->file);
   if (teaching != NULL)
     return g_strdup (teaching->title);
   return g_strdup (_("New Case"));
@@ -550,6 +555,19 @@ hlh_window_open (HlhWindow *self,
   confirm_discard (self, open_now, g_object_ref (file), g_object_unref);
 }
 
+/* Shows @chooser, modal, as the window's one file chooser; @response_cb gets its answer. */
+static void
+show_chooser (HlhWindow            *self,
+              GtkFileChooserNative *chooser,
+              GCallback             response_cb)
+{
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", response_cb, self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
 static GtkFileFilter *
 case_filter (void)
 {
@@ -585,11 +603,7 @@ choose_and_open (HlhWindow *self,
   g_autoptr(GtkFileFilter) filter = case_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  show_chooser (self, chooser, G_CALLBACK (open_chooser_response_cb));
 }
 
 static void
@@ -708,16 +722,11 @@ write_case (HlhWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = NULL;
+  g_autofree char *name = dup_file_display_name (file);
   g_autofree char *heading = NULL;
   const HlhCase *c = hlh_case_model_get_case (self->model);
   const HlhTeaching *teaching = hlh_case_model_get_teaching (self->model);
   gboolean same_file = self->file != NULL && g_file_equal (file, self->file);
-
-  {
-    g_autofree char *basename = g_file_get_basename (file);
-    name = g_filename_display_name (basename);
-  }
   if (path == NULL)
     g_set_error (&error, HLH_ERROR, HLH_ERROR_IO,
                  _("Could not save “%s”: only files on this computer can be saved"), name);
@@ -864,11 +873,7 @@ save (HlhWindow *self,
       g_autofree char *name = dup_suggested_name (self, ".hlhcase");
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  show_chooser (self, chooser, G_CALLBACK (save_chooser_response_cb));
 }
 
 /**
@@ -991,10 +996,7 @@ hlh_window_export_pdf (HlhWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_get_path (file);
-  {
-    g_autofree char *basename = g_file_get_basename (file);
-    name = g_filename_display_name (basename);
-  }
+  name = dup_file_display_name (file);
   if (path == NULL)
     g_set_error (&error, HLH_ERROR, HLH_ERROR_IO,
                  _("Could not write “%s”: only files on this computer can be written"), name);
@@ -1055,11 +1057,7 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "paper",
                                default_paper () == HLH_PAPER_LETTER ? "letter" : "a4");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chooser_response_cb), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  show_chooser (self, chooser, G_CALLBACK (pdf_chooser_response_cb));
 }
 
 /* What is printed is fixed when printing starts, whatever is typed while the dialog is up. */

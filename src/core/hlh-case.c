@@ -338,10 +338,11 @@ hlh_teaching_new (const char *title,
                   const char *narrative,
                   const char *learning_point)
 {
-  HlhTeaching *self = g_new0 (HlhTeaching, 1);
+  HlhTeaching *self;
 
   g_return_val_if_fail (title != NULL && narrative != NULL && learning_point != NULL, NULL);
 
+  self = g_new0 (HlhTeaching, 1);
   self->title = g_strdup (title);
   self->narrative = g_strdup (narrative);
   self->learning_point = g_strdup (learning_point);
