@@ -67,7 +67,7 @@ update_accessible (HlhNumberRow *self,
 {
   const HlhFieldInfo *info = hlh_field_get_info (self->field);
   g_autofree char *label = g_strdup_printf ("%s, %s", _(info->label),
-                                            hlh_unit_get_symbol (self->unit));
+                                            hlh_unit_get_label (self->unit));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -142,8 +142,8 @@ choose_unit (HlhNumberRow *self,
   if (unit == self->unit)
     return;
   self->unit = unit;
-  gtk_menu_button_set_label (self->units, hlh_unit_get_symbol (unit));
-  label = g_strdup_printf (_("Unit: %s"), hlh_unit_get_symbol (unit));
+  gtk_menu_button_set_label (self->units, hlh_unit_get_label (unit));
+  label = g_strdup_printf (_("Unit: %s"), hlh_unit_get_label (unit));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->units),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (self->syncing)
@@ -176,7 +176,7 @@ create_popup (GtkMenuButton *button,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   for (guint i = 0; i < self->n_choices; i++)
     {
-      GtkWidget *item = gtk_button_new_with_label (hlh_unit_get_symbol (self->choices[i]));
+      GtkWidget *item = gtk_button_new_with_label (hlh_unit_get_label (self->choices[i]));
 
       gtk_widget_add_css_class (item, "flat");
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (item))), 0);

@@ -128,7 +128,7 @@ dup_msscore_detail (void)
       g_string_append_printf (s, " %s %s × %s", term->coefficient < 0 ? "−" : (i > 0 ? "+" : ""),
                               coefficient, _(info->label));
       if (info->kind == HLH_FIELD_KIND_NUMBER)
-        g_string_append_printf (s, " (%s)", hlh_unit_get_symbol (term->unit));
+        g_string_append_printf (s, " (%s)", hlh_unit_get_label (term->unit));
     }
   g_string_append_printf (s, _("\nYes counts 1, no 0. MAS is suggested at a score of %s or "
                                "more."), cutoff);
@@ -335,7 +335,7 @@ update_msscore (HlhResultsView   *self,
 {
   g_autofree char *cutoff = hlh_format_number (HLH_MSSCORE_CUTOFF);
   g_autofree char *basis = NULL;
-  char value[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *value = NULL;
 
   if (!ms->computed)
     {
@@ -349,7 +349,7 @@ update_msscore (HlhResultsView   *self,
                                 basis);
       return;
     }
-  g_ascii_formatd (value, sizeof value, "%.2f", ms->value);
+  value = hlh_format_fixed (ms->value, 2);
   basis = g_strdup_printf (ms->suggests_mas == HLH_VERDICT_YES
                              ? _("Suggests MAS (cut-off %s)") : _("Does not suggest MAS (cut-off %s)"),
                            cutoff);

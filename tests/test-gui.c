@@ -8,6 +8,27 @@
 
 #include "hlh-application.h"
 #include "hlh-window.h"
+#include "test-locale.h"
+
+/* Numbers for people are shown with the locale's decimal mark; @ascii is written with ".". */
+static void
+assert_contains_local (const char *text,
+                       const char *ascii)
+{
+  g_autofree char *expected = test_local_number (ascii);
+
+  if (text == NULL || strstr (text, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", text, expected);
+}
+
+static void
+assert_equal_local (const char *text,
+                    const char *ascii)
+{
+  g_autofree char *expected = test_local_number (ascii);
+
+  g_assert_cmpstr (text, ==, expected);
+}
 
 /* The GTK application, driven through its widgets as a user would: text typed into entries,
  * buttons toggled, actions activated; then what the result widgets show is checked. Expected
@@ -318,7 +339,7 @@ test_complete_case (void)
   row = hlh_results_view_get_hlh2004_row (results, HLH_HLH2004_FEVER);
   g_assert_cmpint (hlh_criterion_row_get_state (row), ==, HLH_STATE_MET);
   g_assert_cmpstr (hlh_criterion_row_get_word (row), ==, "Met");
-  g_assert_nonnull (strstr (hlh_criterion_row_get_basis (row), "39.6 °C"));
+  assert_contains_local (hlh_criterion_row_get_basis (row), "39.6 °C");
   close_window (window);
 }
 
@@ -331,13 +352,11 @@ test_echo_native_unit (void)
   /* clinical-spec section 9: 92 g/L ÷ 10 = 9.2 g/dL; 101.12 °F → (101.12 − 32) × 5/9 = 38.4 °C;
    * 300 mg/dL fibrinogen ÷ 100 = 3 g/L. */
   enter (window, HLH_FIELD_HEMOGLOBIN, "92 g/L");
-  g_assert_cmpstr (hlh_number_row_get_echo (hlh_case_form_get_number_row (form,
-                                                                           HLH_FIELD_HEMOGLOBIN)),
-                   ==, "= 9.2 g/dL");
+  assert_equal_local (hlh_number_row_get_echo (hlh_case_form_get_number_row (form,
+                                                                           HLH_FIELD_HEMOGLOBIN)), "= 9.2 g/dL");
   enter (window, HLH_FIELD_TEMPERATURE, "101.12 °F");
-  g_assert_cmpstr (hlh_number_row_get_echo (hlh_case_form_get_number_row (form,
-                                                                           HLH_FIELD_TEMPERATURE)),
-                   ==, "= 38.4 °C");
+  assert_equal_local (hlh_number_row_get_echo (hlh_case_form_get_number_row (form,
+                                                                           HLH_FIELD_TEMPERATURE)), "= 38.4 °C");
   hlh_number_row_set_unit (hlh_case_form_get_number_row (form, HLH_FIELD_FIBRINOGEN),
                            HLH_UNIT_FIB_MG_DL);
   enter (window, HLH_FIELD_FIBRINOGEN, "300");
@@ -357,7 +376,7 @@ test_unit_change_rereads (void)
 
   hlh_number_row_set_unit (row, HLH_UNIT_HB_G_DL);
   enter (window, HLH_FIELD_HEMOGLOBIN, "9.2");
-  g_assert_cmpstr (hlh_number_row_get_echo (row), ==, "= 9.2 g/dL");
+  assert_equal_local (hlh_number_row_get_echo (row), "= 9.2 g/dL");
   /* The same number in g/L is 0.92 g/dL, below the plausible 1 g/dL: refused, with the
    * hint, and the value before stays in use. */
   hlh_number_row_set_unit (row, HLH_UNIT_HB_G_L);
@@ -538,8 +557,8 @@ test_criterion_detail (void)
   const char *detail = hlh_criterion_row_get_detail (row);
 
   /* Fardet 2014: < 38.4 °C 0, 38.4-39.4 33, > 39.4 49. */
-  g_assert_nonnull (strstr (detail, "38.4 °C"));
-  g_assert_nonnull (strstr (detail, "39.4 °C"));
+  assert_contains_local (detail, "38.4 °C");
+  assert_contains_local (detail, "39.4 °C");
   g_assert_nonnull (strstr (detail, "0 → 0, 1 → 33, 2 → 49"));
   g_assert_nonnull (strstr (detail, "10.1002/art.38690"));
   g_assert_false (hlh_criterion_row_get_expanded (row));

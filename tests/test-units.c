@@ -7,6 +7,8 @@
 
 #include "hlh-case.h"
 #include "hlh-error.h"
+#include "hlh-rules.h"
+#include "test-locale.h"
 
 /* Units and conversions, clinical-spec section 9. */
 
@@ -207,8 +209,47 @@ test_format_number (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = hlh_format_number (cases[i].v);
-      g_assert_cmpstr (text, ==, cases[i].text);
+      g_autofree char *expected = test_local_number (cases[i].text);
+      g_assert_cmpstr (text, ==, expected);
     }
+}
+
+/* Text for people uses the locale's decimal mark; machine text never does. */
+static void
+test_format_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const struct { const char *locale, *mark; } locales[] = {
+        { "C", "." }, { "de_DE.UTF-8", "," }, { "fr_FR.UTF-8", "," },
+      };
+      g_autofree char *number = NULL, *fixed = NULL, *ascii = NULL, *threshold = NULL;
+      g_autofree char *compared = NULL, *expected = NULL;
+
+      /* CI generates these locales (.ci/run); without them this test cannot check anything. */
+      g_assert_nonnull (setlocale (LC_NUMERIC, locales[i].locale));
+      number = hlh_format_number (38.4);
+      expected = g_strdup_printf ("38%s4", locales[i].mark);
+      g_assert_cmpstr (number, ==, expected);
+      fixed = hlh_format_fixed (40, 1);
+      g_free (expected);
+      expected = g_strdup_printf ("40%s0", locales[i].mark);
+      g_assert_cmpstr (fixed, ==, expected);
+      threshold = hlh_format_threshold (1.5, HLH_UNIT_FIB_G_L);
+      g_free (expected);
+      expected = g_strdup_printf ("1%s5 g/L", locales[i].mark);
+      g_assert_cmpstr (threshold, ==, expected);
+      /* One decimal more than two, where two would make 1.4999 look equal to 1.5. */
+      compared = hlh_format_compared (1.4999, 1.5, HLH_UNIT_TG_MMOL_L);
+      g_free (expected);
+      expected = g_strdup_printf ("1%s4999 mmol/L", locales[i].mark);
+      g_assert_cmpstr (compared, ==, expected);
+      ascii = hlh_format_number_ascii (38.4, 4);
+      g_assert_cmpstr (ascii, ==, "38.4");
+    }
+  setlocale (LC_NUMERIC, saved);
 }
 
 int
@@ -224,5 +265,6 @@ main (int   argc,
   g_test_add_func ("/hlh/units/plausible-ranges", test_plausible_ranges);
   g_test_add_func ("/hlh/units/wrong-quantity", test_wrong_quantity);
   g_test_add_func ("/hlh/units/format-number", test_format_number);
+  g_test_add_func ("/hlh/units/format-locale", test_format_locale);
   return g_test_run ();
 }

@@ -238,16 +238,16 @@ set_range_error (const HlhFieldInfo  *info,
   if (unit != canonical)
     {
       g_autofree char *v = hlh_format_number (value);
-      converted = g_strdup_printf (" (%s %s)", v, hlh_unit_get_symbol (canonical));
+      converted = g_strdup_printf (" (%s %s)", v, hlh_unit_get_label (canonical));
     }
   meant = mixup_for (unit, value > info->max);
   if (meant != HLH_N_UNITS)
-    hint = g_strdup_printf (_(" Was it in %s?"), hlh_unit_get_symbol (meant));
+    hint = g_strdup_printf (_(" Was it in %s?"), hlh_unit_get_label (meant));
 
   g_set_error (error, HLH_ERROR, HLH_ERROR_RANGE,
                _("%s: %s %s%s is outside the plausible range %s–%s %s.%s"),
-               _(info->label), shown, hlh_unit_get_symbol (unit), converted ? converted : "",
-               min, max, hlh_unit_get_symbol (canonical), hint ? hint : "");
+               _(info->label), shown, hlh_unit_get_label (unit), converted ? converted : "",
+               min, max, hlh_unit_get_label (canonical), hint ? hint : "");
 }
 
 /**
@@ -274,7 +274,7 @@ hlh_field_check_number (HlhField   field,
       g_autofree char *accepted = hlh_field_dup_choice_words (field);
       g_set_error (error, HLH_ERROR, HLH_ERROR_UNIT,
                    _("%s: %s is not a unit of this finding; use %s"),
-                   _(info->label), hlh_unit_get_symbol (unit), accepted);
+                   _(info->label), hlh_unit_get_label (unit), accepted);
       return FALSE;
     }
 
@@ -961,6 +961,29 @@ hlh_case_dup_value_text (const HlhCase *self,
       return g_strdup_printf ("%s %s", number, hlh_unit_get_symbol (v->unit));
     }
   return g_strdup (hlh_field_choice_word (field, v->choice));
+}
+
+/**
+ * hlh_case_dup_value_display:
+ *
+ * Like hlh_case_dup_value_text(), for people: the number exactly as stored, with the
+ * locale's decimal mark, and the unit's label ("38,6 °C", "3 mois" in French).
+ *
+ * Returns: (transfer full) (nullable): the finding, or %NULL when unknown
+ */
+char *
+hlh_case_dup_value_display (const HlhCase *self,
+                            HlhField       field)
+{
+  const HlhValue *v = hlh_case_get_value (self, field);
+  g_autofree char *number = NULL;
+
+  if (!v->known)
+    return NULL;
+  if (fields[field].kind != HLH_FIELD_KIND_NUMBER)
+    return g_strdup (hlh_field_choice_word (field, v->choice));
+  number = hlh_localize_decimal (format_exact (v->number));
+  return g_strdup_printf ("%s %s", number, hlh_unit_get_label (v->unit));
 }
 
 /* A file cut short (a full disk, a copy interrupted) can still be a valid key file: a finding

@@ -224,6 +224,8 @@ gboolean            hlh_case_parse_finding        (HlhCase         *self,
                                                    GError         **error);
 char               *hlh_case_dup_value_text       (const HlhCase   *self,
                                                    HlhField         field);
+char               *hlh_case_dup_value_display    (const HlhCase   *self,
+                                                   HlhField         field);
 
 char               *hlh_case_to_data              (const HlhCase   *self,
                                                    gsize           *length);

@@ -161,14 +161,14 @@ hlh_hscore_probability (int score)
 static char *
 format_probability (int score)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *percent = NULL;
 
   if (score <= probability_table[0].score)
     return g_strdup ("<1 %");
   if (score >= probability_table[G_N_ELEMENTS (probability_table) - 1].score)
     return g_strdup (">99 %");
-  g_ascii_formatd (buf, sizeof buf, "%.1f", hlh_hscore_probability (score));
-  return g_strdup_printf ("%s %%", buf);
+  percent = hlh_format_fixed (hlh_hscore_probability (score), 1);
+  return g_strdup_printf ("%s %%", percent);
 }
 
 /**
@@ -176,7 +176,7 @@ format_probability (int score)
  * @min_score: the lowest possible HScore
  * @max_score: the highest
  *
- * The interpolated probability for display, one decimal, "." as decimal mark.
+ * The interpolated probability for display, one decimal, the locale's decimal mark.
  *
  * Returns: (transfer full): "52.6 %", "<1 %", "47.0 % – 76.0 %"
  */

@@ -50,7 +50,7 @@ append_findings (GString       *s,
   for (guint i = 0; i < HLH_N_FIELDS; i++)
     {
       const HlhFieldInfo *info = hlh_field_get_info (i);
-      g_autofree char *value = hlh_case_dup_value_text (c, i);
+      g_autofree char *value = hlh_case_dup_value_display (c, i);
 
       if (value != NULL)
         {
@@ -216,10 +216,10 @@ append_mas (GString             *s,
     }
   if (ms->computed)
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *value = hlh_format_fixed (ms->value, 2);
       g_autofree char *cutoff = hlh_format_number (HLH_MSSCORE_CUTOFF);
       g_string_append_printf (s, _("  MS score (Minoia 2019): %s; %s (MAS suggested at ≥ %s)%s\n"),
-                              g_ascii_formatd (buf, sizeof buf, "%.2f", ms->value),
+                              value,
                               ms->suggests_mas == HLH_VERDICT_YES ? _("suggests MAS")
                                                                   : _("does not suggest MAS"),
                               cutoff,

@@ -108,9 +108,8 @@ hlh_format_threshold (double  value,
 {
   if (value == floor (value) && (unit == HLH_UNIT_CELSIUS || fabs (value) < 10))
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      return g_strdup_printf ("%s %s", g_ascii_formatd (buf, sizeof buf, "%.1f", value),
-                              hlh_unit_get_symbol (unit));
+      g_autofree char *number = hlh_format_fixed (value, 1);
+      return g_strdup_printf ("%s %s", number, hlh_unit_get_label (unit));
     }
   return hlh_format_value (value, unit);
 }
@@ -120,7 +119,7 @@ hlh_format_value (double  value,
                   HlhUnit unit)
 {
   g_autofree char *number = hlh_format_number (value);
-  return g_strdup_printf ("%s %s", number, hlh_unit_get_symbol (unit));
+  return g_strdup_printf ("%s %s", number, hlh_unit_get_label (unit));
 }
 
 /**
@@ -146,12 +145,13 @@ hlh_format_compared (double  value,
   for (;;)
     {
       g_clear_pointer (&number, g_free);
-      number = hlh_format_number_decimals (value, decimals);
+      number = hlh_format_number_ascii (value, decimals);
       if (equal || decimals >= 6 || g_ascii_strtod (number, NULL) != threshold)
         break;
       decimals++;
     }
-  return g_strdup_printf ("%s %s", number, hlh_unit_get_symbol (unit));
+  number = hlh_localize_decimal (g_steal_pointer (&number));
+  return g_strdup_printf ("%s %s", number, hlh_unit_get_label (unit));
 }
 
 /**

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -65,6 +67,32 @@ hlh_unit_get_symbol (HlhUnit unit)
   return hlh_unit_get_info (unit)->symbol;
 }
 
+/**
+ * hlh_unit_get_label:
+ *
+ * The unit as shown to people: the symbol, except for the units of age, which are words and
+ * are translated. Case files, JSON and CSV use hlh_unit_get_symbol().
+ *
+ * Returns: the label
+ */
+const char *
+hlh_unit_get_label (HlhUnit unit)
+{
+  if (unit == HLH_UNIT_AGE_YEARS)
+    /* Translators: a unit of age, after the number ("30 years"); people may type it too */
+    return C_("unit", "years");
+  if (unit == HLH_UNIT_AGE_MONTHS)
+    /* Translators: a unit of age, after the number ("3 months"); people may type it too */
+    return C_("unit", "months");
+  if (unit == HLH_UNIT_AGE_WEEKS)
+    /* Translators: a unit of age, after the number ("2 weeks"); people may type it too */
+    return C_("unit", "weeks");
+  if (unit == HLH_UNIT_AGE_DAYS)
+    /* Translators: a unit of age, after the number ("10 days"); people may type it too */
+    return C_("unit", "days");
+  return hlh_unit_get_symbol (unit);
+}
+
 HlhQuantity
 hlh_unit_get_quantity (HlhUnit unit)
 {
@@ -120,6 +148,16 @@ hlh_unit_lookup (HlhQuantity  quantity,
   for (guint i = 0; i < HLH_N_UNITS; i++)
     {
       if (units[i].quantity == quantity && unit_has_spelling (&units[i], spelling, length))
+        {
+          *unit = units[i].unit;
+          return TRUE;
+        }
+    }
+  /* The words shown for units of age, in the reader's language, read back too. */
+  for (guint i = 0; i < HLH_N_UNITS; i++)
+    {
+      if (units[i].quantity == quantity && quantity == HLH_QUANTITY_AGE &&
+          spelling_equal (hlh_unit_get_label (units[i].unit), spelling, length))
         {
           *unit = units[i].unit;
           return TRUE;
@@ -194,18 +232,73 @@ hlh_quantity_dup_spellings (HlhQuantity quantity)
   return g_string_free (s, FALSE);
 }
 
+/* The decimal mark of the current LC_NUMERIC locale: "," in fr_FR and de_DE, "." in C. */
+static const char *
+locale_decimal_mark (void)
+{
+  const struct lconv *conv = localeconv ();
+
+  if (conv == NULL || conv->decimal_point == NULL || conv->decimal_point[0] == '\0')
+    return ".";
+  return conv->decimal_point;
+}
+
 /**
- * hlh_format_number_decimals:
- * @decimals: the most decimals to show
+ * hlh_localize_decimal:
+ * @ascii: (transfer full): a number written with "." as decimal mark
  *
- * Formats a value for messages and machine output: "." as decimal mark, no grouping, no
- * trailing zeros ("38.4", "2000").
+ * Replaces the "." of @ascii with the locale's decimal mark, for text people read. Machine
+ * output (case files, JSON, CSV) keeps ".".
  *
  * Returns: (transfer full): the text
  */
 char *
-hlh_format_number_decimals (double value,
-                            guint  decimals)
+hlh_localize_decimal (char *ascii)
+{
+  const char *mark = locale_decimal_mark ();
+  char *dot;
+  char *localized;
+
+  if (ascii == NULL || strcmp (mark, ".") == 0 || (dot = strchr (ascii, '.')) == NULL)
+    return ascii;
+  *dot = '\0';
+  localized = g_strconcat (ascii, mark, dot + 1, NULL);
+  g_free (ascii);
+  return localized;
+}
+
+/**
+ * hlh_format_fixed:
+ * @decimals: the number of decimals, all shown ("40.0")
+ *
+ * Returns: (transfer full): the value with the locale's decimal mark
+ */
+char *
+hlh_format_fixed (double value,
+                  guint  decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 16];
+  char format[8];
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  return hlh_localize_decimal (g_strdup (buf));
+}
+
+/**
+ * hlh_format_number_ascii:
+ * @decimals: the most decimals to show
+ *
+ * Formats a value with "." as decimal mark, no grouping and no trailing zeros ("38.4",
+ * "2000"), whatever the locale.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+hlh_format_number_ascii (double value,
+                         guint  decimals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE + 16];
   char format[8];
@@ -226,6 +319,22 @@ hlh_format_number_decimals (double value,
   if (strcmp (buf, "-0") == 0)
     return g_strdup ("0");
   return g_strdup (buf);
+}
+
+/**
+ * hlh_format_number_decimals:
+ * @decimals: the most decimals to show
+ *
+ * Formats a value for people to read: the locale's decimal mark, no grouping, no trailing
+ * zeros ("38,4" in fr_FR, "2000").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+hlh_format_number_decimals (double value,
+                            guint  decimals)
+{
+  return hlh_localize_decimal (hlh_format_number_ascii (value, decimals));
 }
 
 /**

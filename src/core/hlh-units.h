@@ -75,6 +75,7 @@ typedef struct
 
 const HlhUnitInfo *hlh_unit_get_info          (HlhUnit      unit);
 const char        *hlh_unit_get_symbol        (HlhUnit      unit);
+const char        *hlh_unit_get_label         (HlhUnit      unit);
 HlhQuantity        hlh_unit_get_quantity      (HlhUnit      unit);
 HlhUnit            hlh_quantity_get_canonical (HlhQuantity  quantity);
 gboolean           hlh_unit_lookup            (HlhQuantity  quantity,
@@ -90,5 +91,10 @@ char              *hlh_quantity_dup_spellings (HlhQuantity  quantity);
 char              *hlh_format_number          (double       value);
 char              *hlh_format_number_decimals (double       value,
                                                guint        decimals);
+char              *hlh_format_number_ascii    (double       value,
+                                               guint        decimals);
+char              *hlh_format_fixed           (double       value,
+                                               guint        decimals);
+char              *hlh_localize_decimal       (char        *ascii);
 
 G_END_DECLS
