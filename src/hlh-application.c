@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "hlh-application.h"
 #include "hlh-assess.h"
@@ -101,6 +102,27 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/**
+ * hlh_application_choose_default_units:
+ * @settings: the application's settings
+ * @locale: (nullable): the measurement locale's name
+ *
+ * On the first run, when nobody has chosen the default units yet, picks them from the
+ * locale (conventional in the United States, SI elsewhere) and stores the choice, so that it
+ * is remembered even if the locale changes later. A choice already made stays.
+ */
+void
+hlh_application_choose_default_units (GSettings  *settings,
+                                      const char *locale)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (settings, "unit-system");
+
+  if (chosen != NULL)
+    return;
+  g_settings_set_enum (settings, "unit-system",
+                       hlh_locale_prefers_conventional_units (locale) ? 1 : 0);
+}
+
 static void
 hlh_application_startup (GApplication *application)
 {
@@ -123,6 +145,7 @@ hlh_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   self->settings = g_settings_new (APP_ID);
+  hlh_application_choose_default_units (self->settings, setlocale (LC_MEASUREMENT, NULL));
   unit_system = g_settings_create_action (self->settings, "unit-system");
   g_action_map_add_action (G_ACTION_MAP (self), unit_system);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case",

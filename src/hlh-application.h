@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HlhApplication, hlh_application, HLH, APPLICATION, GtkApplication)
 
-HlhApplication *hlh_application_new (void);
+HlhApplication *hlh_application_new                  (void);
+void            hlh_application_choose_default_units (GSettings  *settings,
+                                                      const char *locale);
 
 G_END_DECLS

@@ -239,6 +239,22 @@ def locale_does_not_change_machine_output():
         # A decimal comma on the command line is read as such in any locale.
         code, out, err = run("--json", "temperature=38,4", env=env)
         check(json.loads(out)["hscore"]["items"][1]["min"] == 33, out)
+        # JSON texts too: "." whatever the locale (CASE6's temperature, 38.6 °C).
+        code, out, err = run("--json", *CASE6, env=env)
+        basis = json.loads(out)["hscore"]["items"][1]["basis"]
+        check(basis == "38.6 °C ≥ 38.4 °C", basis)
+        check(json.loads(out)["hscore"]["probability"]["text"] == "38.5 % – 83.2 %", out)
+
+
+@test
+def text_report_uses_the_locales_decimal_mark():
+    # The report is for people: 38.6 °C is "38,6 °C" in Germany and France, as is the
+    # probability range of CASE6 (38.5 % – 83.2 %, cases.tsv).
+    for loc, mark in [("C.UTF-8", "."), ("de_DE.UTF-8", ","), ("fr_FR.UTF-8", ",")]:
+        code, out, err = run(*CASE6, env={"LC_ALL": loc})
+        check(code == 0, err)
+        check("38%s6 °C" % mark in out, (loc, out))
+        check("38%s5 %% – 83%s2 %%" % (mark, mark) in out, (loc, out))
 
 
 def pdf_text(path, *extra):

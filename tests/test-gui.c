@@ -602,6 +602,54 @@ test_new_case_clears (void)
   close_window (window);
 }
 
+/* The first run picks the default units from the locale (US: conventional, elsewhere SI)
+ * and stores the choice; later runs keep it whatever the locale. */
+static void
+test_units_default_from_locale (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) stored = NULL;
+  HlhWindow *window;
+  HlhCaseForm *form;
+
+  g_settings_reset (settings, "units");
+  g_settings_reset (settings, "unit-system");
+  hlh_application_choose_default_units (settings, "en_US.UTF-8");
+  g_assert_cmpint (g_settings_get_enum (settings, "unit-system"), ==, 1);
+  stored = g_settings_get_user_value (settings, "unit-system");
+  g_assert_nonnull (stored);
+  window = new_window ();
+  form = hlh_window_get_form (window);
+  g_assert_cmpint (hlh_number_row_get_unit (hlh_case_form_get_number_row (form,
+                                                                          HLH_FIELD_TEMPERATURE)),
+                   ==, HLH_UNIT_FAHRENHEIT);
+  g_assert_cmpint (hlh_number_row_get_unit (hlh_case_form_get_number_row (form,
+                                                                          HLH_FIELD_TRIGLYCERIDES)),
+                   ==, HLH_UNIT_TG_MG_DL);
+  close_window (window);
+
+  /* Remembered: a later run in France keeps the choice. */
+  hlh_application_choose_default_units (settings, "fr_FR.UTF-8");
+  g_assert_cmpint (g_settings_get_enum (settings, "unit-system"), ==, 1);
+
+  /* A first run in Germany, or in the C locale: SI. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_settings_reset (settings, "unit-system");
+      hlh_application_choose_default_units (settings, i == 0 ? "de_DE.UTF-8" : "C");
+      g_assert_cmpint (g_settings_get_enum (settings, "unit-system"), ==, 0);
+      g_clear_pointer (&stored, g_variant_unref);
+      stored = g_settings_get_user_value (settings, "unit-system");
+      g_assert_nonnull (stored);
+    }
+  window = new_window ();
+  g_assert_cmpint (hlh_number_row_get_unit (hlh_case_form_get_number_row (
+                     hlh_window_get_form (window), HLH_FIELD_TEMPERATURE)),
+                   ==, HLH_UNIT_CELSIUS);
+  close_window (window);
+  g_settings_reset (settings, "unit-system");
+}
+
 static void
 test_units_settings (void)
 {
@@ -1276,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form/trigger-sets-finding", test_trigger_sets_finding);
   g_test_add_func ("/hlh/gui/form/new-case-clears", test_new_case_clears);
   g_test_add_func ("/hlh/gui/form/units-settings", test_units_settings);
+  g_test_add_func ("/hlh/gui/form/units-default-from-locale", test_units_default_from_locale);
   g_test_add_func ("/hlh/gui/results/panels-follow-patient", test_panels_follow_patient);
   g_test_add_func ("/hlh/gui/results/criterion-detail", test_criterion_detail);
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);

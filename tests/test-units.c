@@ -252,6 +252,23 @@ test_format_locale (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* US: conventional units and °F; everywhere else SI (issue 5). */
+static void
+test_units_for_locale (void)
+{
+  static const struct { const char *locale; gboolean conventional; } cases[] = {
+    { "en_US.UTF-8", TRUE }, { "en_US", TRUE }, { "es_US.UTF-8", TRUE }, { "es_PR.UTF-8", TRUE },
+    { "en_US.UTF-8@modifier", TRUE }, { "en_GB.UTF-8", FALSE }, { "fr_FR.UTF-8", FALSE },
+    { "de_DE.UTF-8", FALSE }, { "de_DE@euro", FALSE }, { "fr_CA.UTF-8", FALSE },
+    { "en_USA", FALSE }, { "C", FALSE }, { "C.UTF-8", FALSE }, { "POSIX", FALSE }, { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (hlh_locale_prefers_conventional_units (cases[i].locale), ==,
+                     cases[i].conventional);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,5 +283,6 @@ main (int   argc,
   g_test_add_func ("/hlh/units/wrong-quantity", test_wrong_quantity);
   g_test_add_func ("/hlh/units/format-number", test_format_number);
   g_test_add_func ("/hlh/units/format-locale", test_format_locale);
+  g_test_add_func ("/hlh/units/units-for-locale", test_units_for_locale);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
@@ -40,7 +41,14 @@ options_clear (Options *o)
 static void
 print_units (FILE *out)
 {
-  fprintf (out, "%-32s %-10s %s\n", "FIELD", "DEFAULT", "ACCEPTED");
+  /* Translators: column headings of hlh-score --units: the finding's id, its default unit and
+   * the unit spellings or answers accepted */
+  const char *headings[] = { C_("units table", "FIELD"), C_("units table", "DEFAULT"),
+                             C_("units table", "ACCEPTED") };
+
+  fprintf (out, "%s%*s %s%*s %s\n",
+           headings[0], MAX (32 - (int) g_utf8_strlen (headings[0], -1), 0), "",
+           headings[1], MAX (10 - (int) g_utf8_strlen (headings[1], -1), 0), "", headings[2]);
   for (guint i = 0; i < HLH_N_FIELDS; i++)
     {
       const HlhFieldInfo *info = hlh_field_get_info (i);
@@ -160,6 +168,25 @@ run_csv (const Options *o,
   return n_failed > 0 ? HLH_EXIT_ROWS_FAILED : HLH_EXIT_OK;
 }
 
+/* JSON is for programs: its texts are the same on every machine, in English with "." as the
+ * decimal mark, whatever the locale. Messages on standard error stay in the user's language. */
+static char *
+json_in_c_locale (const HlhCase       *c,
+                  const HlhAssessment *a)
+{
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t previous;
+  char *text;
+
+  if (c_locale == (locale_t) 0)
+    return hlh_json_assessment (c, a);
+  previous = uselocale (c_locale);
+  text = hlh_json_assessment (c, a);
+  uselocale (previous);
+  freelocale (c_locale);
+  return text;
+}
+
 static int
 run_case (const Options *o,
           FILE          *out,
@@ -207,7 +234,7 @@ run_case (const Options *o,
       return HLH_EXIT_REFUSED;
     }
   if (o->json)
-    text = hlh_json_assessment (&c, &a);
+    text = json_in_c_locale (&c, &a);
   else if (o->save_path == NULL && o->pdf_path == NULL)
     text = hlh_report_text (&c, &a, now, o->label, teaching);
   if (text != NULL)

@@ -68,6 +68,33 @@ hlh_unit_get_symbol (HlhUnit unit)
 }
 
 /**
+ * hlh_locale_prefers_conventional_units:
+ * @locale: (nullable): a locale name as setlocale() gives it ("en_US.UTF-8", "de_DE@euro")
+ *
+ * Whether people in @locale's territory expect conventional laboratory units (g/dL, mg/dL)
+ * and °F: the United States and the territories that follow its practice. Everywhere else,
+ * and for "C" or no locale, SI.
+ *
+ * Returns: %TRUE for conventional units
+ */
+gboolean
+hlh_locale_prefers_conventional_units (const char *locale)
+{
+  static const char *const territories[] = { "US", "PR", "GU", "VI", "AS", "MP", "UM" };
+  const char *underscore;
+  gsize length;
+
+  if (locale == NULL || (underscore = strchr (locale, '_')) == NULL)
+    return FALSE;
+  underscore++;
+  length = strcspn (underscore, ".@;");
+  for (guint i = 0; i < G_N_ELEMENTS (territories); i++)
+    if (length == strlen (territories[i]) && strncmp (underscore, territories[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * hlh_unit_get_label:
  *
  * The unit as shown to people: the symbol, except for the units of age, which are words and

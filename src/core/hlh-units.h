@@ -96,5 +96,6 @@ char              *hlh_format_number_ascii    (double       value,
 char              *hlh_format_fixed           (double       value,
                                                guint        decimals);
 char              *hlh_localize_decimal       (char        *ascii);
+gboolean           hlh_locale_prefers_conventional_units (const char *locale);
 
 G_END_DECLS
