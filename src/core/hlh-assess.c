@@ -248,6 +248,8 @@ add_other_decisive (GPtrArray           *notes,
 
   if (a->mas2016.status == HLH_STATUS_UNDETERMINED)
     {
+      /* Translators: MAS is macrophage activation syndrome; use the abbreviation your
+       * clinicians use (SAM in French) */
       add_unknown_criteria (notes, "mas2016", _("MAS 2016"),
                             hlh_mas2016_get_criterion, a->mas2016.criteria,
                             HLH_MAS2016_N_CRITERIA, c);
@@ -275,13 +277,16 @@ add_other_decisive (GPtrArray           *notes,
           g_string_append (missing, _(hlh_field_get_info (a->ms_score.missing[i])->label));
         }
       add_note (notes, "ms_score", hlh_field_get_info (a->ms_score.missing[0])->id,
+                /* Translators: the MAS/sJIA (MS) score of Minoia 2019; keep "MS" */
                 g_strdup_printf (_("MS score: not computed until these are known: %s"),
                                  missing->str));
     }
   if (a->ohi.relevant && a->ohi.status == HLH_STATUS_UNDETERMINED)
+    /* Translators: the Optimized HLH Inflammatory index (Zoref-Lorenz 2022); keep "OHI" */
     add_unknown_criteria (notes, "ohi", _("OHI index"), hlh_ohi_get_criterion,
                           a->ohi.criteria, HLH_OHI_N_CRITERIA, c);
   if (a->cartox.applicable && a->cartox.status == HLH_STATUS_UNDETERMINED)
+    /* Translators: the CARTOX definition of CAR-T-related HLH/MAS (Neelapu 2018) */
     add_unknown_criteria (notes, "cartox2018", _("CAR-T HLH/MAS (2018)"),
                           hlh_cartox_get_criterion, a->cartox.criteria,
                           HLH_CARTOX_N_CRITERIA, c);

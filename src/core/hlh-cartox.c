@@ -15,6 +15,7 @@ static const HlhReference reference = {
 #define YES(f) { HLH_FIELD_##f, HLH_OP_YES, 0, 0, 0 }
 
 static const HlhCriterion criteria[HLH_CARTOX_N_CRITERIA] = {
+  /* Translators: CRS is cytokine release syndrome */
   { "ferritin", N_("Peak ferritin during the CRS phase"),
     { { HLH_FIELD_FERRITIN, HLH_OP_GT, 10000, HLH_UNIT_FERRITIN_NG_ML, 0 } }, 1,
     N_("Required; enter the peak value as ferritin.") },

@@ -18,6 +18,9 @@ static const HlhFieldInfo fields[HLH_N_FIELDS] = {
   { HLH_FIELD_##e, id, label, HLH_FIELD_KIND_NUMBER, HLH_UNIT_##unit, min, max, warn }
 #define CHOICE(e, id, label, kind) \
   { HLH_FIELD_##e, id, label, HLH_FIELD_KIND_##kind, HLH_UNIT_CELSIUS, 0, 0, 0 }
+  /* Translators: the findings as the form and the report name them. Use the names and
+   * abbreviations of your country's laboratory reports; the units are international
+   * symbols and are not translated (except the units of age). */
   NUM (AGE, "age", N_("Age"), AGE_YEARS, 0, 120, 0),
   NUM (TEMPERATURE, "temperature", N_("Highest temperature"), CELSIUS, 25, 45, 0),
   NUM (HEMOGLOBIN, "hemoglobin", N_("Haemoglobin"), HB_G_DL, 1, 25, 0),
@@ -27,10 +30,16 @@ static const HlhFieldInfo fields[HLH_N_FIELDS] = {
   NUM (FERRITIN, "ferritin", N_("Ferritin"), FERRITIN_NG_ML, 0, 1000000, 0),
   NUM (TRIGLYCERIDES, "triglycerides", N_("Triglycerides (fasting)"), TG_MMOL_L, 0, 100, 30),
   NUM (FIBRINOGEN, "fibrinogen", N_("Fibrinogen"), FIB_G_L, 0, 20, 0),
+  /* Translators: aspartate aminotransferase; SGOT is its older name */
   NUM (AST, "ast", N_("AST (SGOT)"), ENZYME_U_L, 0, 100000, 0),
+  /* Translators: alanine aminotransferase; SGPT is its older name */
   NUM (ALT, "alt", N_("ALT (SGPT)"), ENZYME_U_L, 0, 100000, 0),
+  /* Translators: lactate dehydrogenase */
   NUM (LDH, "ldh", N_("LDH"), ENZYME_U_L, 0, 100000, 0),
+  /* Translators: soluble interleukin-2 receptor (alpha chain), measured in U/mL */
   NUM (SCD25, "scd25", N_("Soluble CD25 (sIL-2R)"), SCD25_U_ML, 0, 1000000, 0),
+  /* Translators: the laboratory's reference limits: "upper limit of normal" is ULN in
+   * English papers */
   NUM (FERRITIN_ULN, "ferritin_uln", N_("Ferritin, upper limit of normal"), FERRITIN_NG_ML,
        0, 1000000, 0),
   NUM (FERRITIN_BASELINE, "ferritin_baseline", N_("Ferritin at infusion"), FERRITIN_NG_ML,
@@ -42,12 +51,15 @@ static const HlhFieldInfo fields[HLH_N_FIELDS] = {
   NUM (FIBRINOGEN_LLN, "fibrinogen_lln", N_("Fibrinogen, lower limit of normal"), FIB_G_L,
        0, 20, 0),
   NUM (LDH_ULN, "ldh_uln", N_("LDH, upper limit of normal"), ENZYME_U_L, 0, 100000, 0),
+  /* Translators: sJIA is systemic juvenile idiopathic arthritis */
   CHOICE (SJIA, "sjia", N_("Known or suspected sJIA"), YES_NO),
+  /* Translators: CAR-T cells, T-cell engagers and similar treatments */
   CHOICE (IEC_THERAPY, "iec_therapy", N_("Immune-effector-cell therapy (CAR-T etc.)"), YES_NO),
   CHOICE (IMMUNOSUPPRESSION, "immunosuppression", N_("Known underlying immunosuppression"),
           YES_NO),
   CHOICE (HEPATOMEGALY, "hepatomegaly", N_("Hepatomegaly"), YES_NO),
   CHOICE (SPLENOMEGALY, "splenomegaly", N_("Splenomegaly"), YES_NO),
+  /* Translators: CNS is the central nervous system */
   CHOICE (CNS_INVOLVEMENT, "cns_involvement", N_("CNS involvement"), YES_NO),
   CHOICE (HEMORRHAGE, "hemorrhage", N_("Haemorrhagic manifestations"), YES_NO),
   CHOICE (ACTIVE_ARTHRITIS, "active_arthritis", N_("Active arthritis"), YES_NO),
@@ -60,12 +72,14 @@ static const HlhFieldInfo fields[HLH_N_FIELDS] = {
   CHOICE (FERRITIN_RISING, "ferritin_rising", N_("Ferritin rising rapidly"), YES_NO),
   CHOICE (NEW_CYTOPENIAS, "new_cytopenias", N_("New, worsening or refractory cytopenias"),
           YES_NO),
+  /* Translators: PT is the prothrombin time, PTT the partial thromboplastin time */
   CHOICE (COAGULOPATHY, "coagulopathy", N_("Coagulopathy (prolonged PT/PTT)"), YES_NO),
   CHOICE (DIRECT_HYPERBILIRUBINEMIA, "direct_hyperbilirubinemia",
           N_("Direct hyperbilirubinaemia"), YES_NO),
   CHOICE (NEUROTOXICITY, "neurotoxicity", N_("Neurotoxicity"), YES_NO),
   CHOICE (PULMONARY_INVOLVEMENT, "pulmonary_involvement", N_("Pulmonary involvement"), YES_NO),
   CHOICE (RENAL_INVOLVEMENT, "renal_involvement", N_("Renal involvement"), YES_NO),
+  /* Translators: grades of the CTCAE (Common Terminology Criteria for Adverse Events) */
   CHOICE (CARTOX_LIVER_GRADE3, "cartox_liver_grade3",
           N_("Grade ≥ 3 rise in bilirubin, AST or ALT"), YES_NO),
   CHOICE (CARTOX_RENAL_GRADE3, "cartox_renal_grade3",
@@ -76,7 +90,10 @@ static const HlhFieldInfo fields[HLH_N_FIELDS] = {
   CHOICE (LYMPHADENOPATHY, "lymphadenopathy", N_("Lymphadenopathy"), YES_NO),
   CHOICE (JAUNDICE, "jaundice", N_("Jaundice"), YES_NO),
   CHOICE (EDEMA, "edema", N_("Oedema"), YES_NO),
+  /* Translators: the activity of natural killer cells */
   CHOICE (NK_ACTIVITY, "nk_activity", N_("NK-cell activity"), NK),
+  /* Translators: IEC-HS is the immune-effector-cell-associated HLH-like syndrome (Hines
+   * 2023); keep the abbreviation */
   CHOICE (IECHS_GRADE, "iechs_grade", N_("IEC-HS grade (clinician's choice)"), GRADE),
 #undef NUM
 #undef CHOICE

@@ -22,6 +22,7 @@ static const HlhReference reference = {
  * their evaluation is below. */
 static const HlhCriterion items[HLH_IECHS_N_ITEMS] = {
   [HLH_IECHS_FERRITIN] = {
+    /* Translators: ULN is the upper limit of normal; "× ULN" means times it */
     "ferritin", N_("Ferritin > 2 × ULN or > 2 × the value at infusion, and/or rapidly rising"),
     { YES (FERRITIN_RISING) }, 1, NULL },
   [HLH_IECHS_TRANSAMINASES] = {
