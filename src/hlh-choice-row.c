@@ -106,7 +106,8 @@ update_accessible (HlhChoiceRow *self)
 
   for (guint i = 0; i < self->n_toggles; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", label,
+      /* Translators: a label and its value, as in "Age: 35 years" */
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), label,
                                                gtk_button_get_label (GTK_BUTTON (self->toggles[i])));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggles[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);

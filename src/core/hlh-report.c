@@ -7,6 +7,20 @@
 
 /* The plain-text summary a physician pastes into the medical record. */
 
+/* One line of the report: @indent, then "label: value" in the reader's language (French
+ * puts a space before the colon). */
+static void
+append_pair (GString    *s,
+             const char *indent,
+             const char *label,
+             const char *value)
+{
+  g_string_append (s, indent);
+  /* Translators: a label and its value in the report, as in "Age: 35 years" */
+  g_string_append_printf (s, _("%s: %s"), label, value);
+  g_string_append_c (s, '\n');
+}
+
 static const char *
 state_text (HlhState state)
 {
@@ -55,16 +69,15 @@ append_findings (GString       *s,
       if (value != NULL)
         {
           if (info->kind == HLH_FIELD_KIND_YES_NO)
-            g_string_append_printf (s, "  %s: %s\n", _(info->label),
-                                    c->values[i].choice == HLH_ANSWER_YES ? _("yes") : _("no"));
+            append_pair (s, "  ", _(info->label),
+                         c->values[i].choice == HLH_ANSWER_YES ? _("yes") : _("no"));
           else if (info->kind == HLH_FIELD_KIND_NK)
-            g_string_append_printf (s, "  %s: %s\n", _(info->label),
-                                    c->values[i].choice == HLH_NK_LOW ? _("low") : _("normal"));
+            append_pair (s, "  ", _(info->label),
+                         c->values[i].choice == HLH_NK_LOW ? _("low") : _("normal"));
           else if (info->kind == HLH_FIELD_KIND_GRADE)
-            g_string_append_printf (s, "  %s: %s\n", _(info->label),
-                                    hlh_iechs_grade_text (c->values[i].choice));
+            append_pair (s, "  ", _(info->label), hlh_iechs_grade_text (c->values[i].choice));
           else
-            g_string_append_printf (s, "  %s: %s\n", _(info->label), value);
+            append_pair (s, "  ", _(info->label), value);
         }
       else if (is_general_finding (i))
         {
@@ -126,9 +139,11 @@ append_hscore (GString             *s,
       const HlhHScoreItem *item = hlh_hscore_get_item (i);
       g_autofree char *basis = hlh_hscore_dup_item_basis (i, c);
 
-      g_string_append_printf (s, "    %s: ", _(item->criterion.label));
-      append_range (s, h->items[i].min, h->items[i].max);
-      g_string_append_printf (s, _(" points (%s)\n"), basis);
+      g_autoptr(GString) points = g_string_new (NULL);
+
+      append_range (points, h->items[i].min, h->items[i].max);
+      g_string_append_printf (points, _(" points (%s)"), basis);
+      append_pair (s, "    ", _(item->criterion.label), points->str);
     }
   g_string_append_printf (s, _("  Context: a cut-off of %d was reported for adult ICU patients "
                                "(Knaak 2020); %d remains the cut-off used here.\n"),
@@ -149,13 +164,15 @@ append_criteria (GString            *s,
       g_autofree char *basis = hlh_criterion_dup_basis (criterion, c);
 
       if (states[i] == HLH_STATE_UNKNOWN && !hlh_criterion_has_threshold (criterion))
-        g_string_append_printf (s, "    %s: %s\n", _(criterion->label), state_text (states[i]));
+        append_pair (s, "    ", _(criterion->label), state_text (states[i]));
       else if (states[i] == HLH_STATE_UNKNOWN)
         g_string_append_printf (s, _("    %s: unknown (%s; rule: %s)\n"), _(criterion->label),
                                 basis, rule);
       else
-        g_string_append_printf (s, "    %s: %s (%s)\n", _(criterion->label),
-                                state_text (states[i]), basis);
+        {
+          g_autofree char *value = g_strdup_printf ("%s (%s)", state_text (states[i]), basis);
+          append_pair (s, "    ", _(criterion->label), value);
+        }
     }
 }
 
@@ -177,7 +194,7 @@ append_hlh2004 (GString             *s,
     {
       const HlhCriterion *criterion = hlh_hlh2004_get_criterion (i);
       if (i == HLH_HLH2004_FEVER || i == HLH_HLH2004_NK_ACTIVITY)
-        g_string_append_printf (s, "  %s: %s\n", _(criterion->label), _(criterion->note));
+        append_pair (s, "  ", _(criterion->label), _(criterion->note));
     }
   g_string_append (s, _("  Context: ≥ 4 of 8 criteria performed best in adult ICU patients "
                         "(Knaak 2020).\n"));
@@ -271,8 +288,8 @@ append_iec (GString             *s,
   for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
     {
       g_autofree char *basis = hlh_iechs_dup_basis (i, c);
-      g_string_append_printf (s, "    %s: %s (%s)\n", _(hlh_iechs_get_item (i)->label),
-                              state_text (iechs->items[i]), basis);
+      g_autofree char *value = g_strdup_printf ("%s (%s)", state_text (iechs->items[i]), basis);
+      append_pair (s, "    ", _(hlh_iechs_get_item (i)->label), value);
     }
   g_string_append_printf (s, _("  Grade (clinician's choice): %s\n"),
                           iechs->grade > 0 ? hlh_iechs_grade_text (iechs->grade)
