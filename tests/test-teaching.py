@@ -25,6 +25,8 @@ EXPECTED = {
     "1-ebv-young-adult.hlhcase": {
         "hscore": (299, 299), "probability": ">99 %", "hlh2004": ("fulfilled", 7, 1),
         "quotes": ["299", ">99 %", "7 of 8"],
+        "quotes_fr": ["299", "> 99 %", "7 critères sur 8"],
+        "quotes_de": ["299", "> 99 %", "7 von 8"],
     },
     # 0 + 0 (38.2 < 38.4) + 0 + 34 (7.8, 0.9, 18) + 50 + 44 (2.4) + 30 (1.1) + 19 (420)
     # = 177, + 0-35 marrow = 177-212; 54 + 0.7 x 16 = 65.2 %, 93 + 0.2 x 3 = 93.6 %.
@@ -34,6 +36,8 @@ EXPECTED = {
     "2-car-t-iec-hs.hlhcase": {
         "hscore": (177, 212), "probability": "65.2 % – 93.6 %", "iechs": (4, 1),
         "cartox": "undetermined", "quotes": ["4 of the 5", "177–212", "(3)"],
+        "quotes_fr": ["4 des 5", "177–212", "(3)"],
+        "quotes_de": ["4 der 5", "177–212", "(3)"],
     },
     # 0 + 49 (39.6) + 23 (spleen only) + 34 (Hb 9.0 <= 9.2, WBC 3.2, plt 84) + 50 (9800)
     # + 44 (2.9) + 30 (2.1) + 19 (96) + 35 = 284. HLH-2004: Hb 90 g/L is not < 90, plt 84,
@@ -44,6 +48,8 @@ EXPECTED = {
         "hscore": (284, 284), "probability": ">99 %", "hlh2004": ("fulfilled", 5, 1),
         "ohi": "positive", "criterion": ("cytopenias", "not_met"),
         "quotes": ["284", "5 of 8", "9.0 g/dL"],
+        "quotes_fr": ["284", "5 critères sur 8", "9,0 g/dL"],
+        "quotes_de": ["284", "5 von 8", "9,0 g/dL"],
     },
     # MAS 2016: febrile (39.2 >= 38.0), sJIA; ferritin 5200 > 684; plt 142 <= 181; AST 88 > 48;
     # TG 2.3 mmol/L = 203.7 mg/dL > 156; fibrinogen 190 mg/dL <= 360: fulfilled.
@@ -53,12 +59,16 @@ EXPECTED = {
     "4-mas-sjia.hlhcase": {
         "mas2016": "fulfilled", "ms_score": -0.986, "hlh2004": ("undetermined", 2, 3),
         "hscore": (184, 219), "quotes": ["142", "−0.99", "2 of 8"],
+        "quotes_fr": ["142", "−0,99", "2 critères sur 8"],
+        "quotes_de": ["142", "−0,99", "2 von 8"],
     },
     # 0 + 33 (39.1) + 0 + 0 (only plt 88 <= 110) + 50 (7400) + 0 (1.3) + 0 (6.1) + 19 (64) + 0
     # = 102; 1 + 0.2 x 2 = 1.4 %. HLH-2004: fever, ferritin met; NK, sCD25 unknown: 4 < 5.
     "5-sepsis-high-ferritin.hlhcase": {
         "hscore": (102, 102), "probability": "1.4 %", "cutoff": "no",
         "hlh2004": ("not_fulfilled", 2, 2), "quotes": ["102", "1.4 %", "169"],
+        "quotes_fr": ["102", "1,4 %", "169"],
+        "quotes_de": ["102", "1,4 %", "169"],
     },
     # 0 + 33 (38.9) + 38 + 24 (WBC 4.2, plt 102; Hb 9.8 > 9.2) + 35 (2600) + 0 (1.4) + 30 (2.4)
     # + 0 (26) = 160, + 0-35 marrow = 160-195. HLH-2004: fever, spleen, ferritin met;
@@ -66,6 +76,8 @@ EXPECTED = {
     "6-early-pending.hlhcase": {
         "hscore": (160, 195), "cutoff": "undetermined", "hlh2004": ("undetermined", 3, 3),
         "decisive_first": "hemophagocytosis_marrow", "quotes": ["160–195", "35", "3 of 8", "2 more"],
+        "quotes_fr": ["160–195", "35", "3 critères sur 8", "encore 2"],
+        "quotes_de": ["160–195", "35", "3 von 8", "2 weitere"],
     },
     # Molecular diagnosis: fulfilled. Criteria: fever 38.7, spleen, cytopenias (Hb 96 g/L < 100
     # under 4 weeks, plt 62), TG 3.2, NK low, ferritin 1450 = 6 met; haemophagocytosis and
@@ -73,6 +85,8 @@ EXPECTED = {
     "7-infant-familial.hlhcase": {
         "hlh2004": ("fulfilled", 6, 2), "molecular": True, "criterion": ("cytopenias", "met"),
         "hscore": (188, 223), "quotes": ["6 of 8", "96 g/L", "4 weeks"],
+        "quotes_fr": ["6 sur 8", "96 g/L", "4 semaines"],
+        "quotes_de": ["6 von 8", "96 g/L", "4 Wochen"],
     },
 }
 
@@ -84,9 +98,9 @@ def check(cond, msg):
         raise AssertionError(msg)
 
 
-def run(*args):
+def run(*args, env=None):
     p = subprocess.run([HLH_SCORE, *args], capture_output=True, text=True, timeout=60,
-                       env=dict(os.environ, LC_ALL="C.UTF-8"))
+                       env=dict(os.environ, **(env or {"LC_ALL": "C.UTF-8"})))
     check(p.returncode == 0, p.stderr)
     return p.stdout
 
@@ -136,6 +150,18 @@ def check_case(name, e):
     text = run("--case", path)
     check("TEACHING CASE, NOT A PATIENT: " + kf["Teaching"]["title"] in text, text[:400])
     check("Learning point: " + point in text, text[:1200])
+
+    # The French and German texts: present, quoting the same figures in their language (with
+    # the decimal comma), and shown in place of the English ones in that locale.
+    for lang, locale in [("fr", "fr_FR.UTF-8"), ("de", "de_DE.UTF-8")]:
+        texts = [kf["Teaching"].get("%s[%s]" % (key, lang), "")
+                 for key in ("title", "narrative", "learning-point")]
+        check(all(texts), f"{lang}: a title, narrative and learning point")
+        for quote in e["quotes_" + lang]:
+            check(quote in texts[2], f"the {lang} learning point does not say {quote!r}: {texts[2]}")
+        shown = run("--case", path, env={"LC_ALL": locale, "LANGUAGE": ""})
+        check(texts[0] in shown and texts[2] in shown and point not in shown,
+              f"{lang}: the report shows the translated texts: {shown[:600]}")
 
 
 found = sorted(f for f in os.listdir(TEACHING_DIR) if f.endswith(".hlhcase"))
