@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "hlh-case-form.h"
+#include "hlh-cli.h"
+#include "hlh-number-row.h"
+#include "hlh-window.h"
+
+/* The translations at work, with the catalogues just built (HLH_TEST_LOCALEDIR): run under
+ * fr_FR.UTF-8 and de_DE.UTF-8. The expected texts are what a French or German clinician
+ * should read, written here by hand; check-translations.py checks the catalogues' completeness,
+ * this checks that the application, the report and hlh-score use them. */
+
+#define NBSP "\xc2\xa0"
+
+typedef struct
+{
+  const char *lang;
+  const char *app_name;
+  const char *blood_count;
+  const char *hlh2004_heading;
+  const char *years;
+  const char *temperature_echo;
+  const char *teaching_title;
+  const char *summary_findings;
+  const char *summary_learning;
+  const char *cli_temperature;
+  const char *cli_age;
+  const char *cli_units_heading;
+} Expected;
+
+static const Expected languages[] = {
+  { "fr", "Calculateur HLH", "Numération", "Critères diagnostiques HLH-2004", "ans",
+    "= 38,6 °C", "HLH déclenchée par l'EBV chez un jeune adulte",
+    "RÉSULTATS (tels que saisis" NBSP "; inconnu signifie",
+    "Message pédagogique" NBSP ": Tout va dans le même sens",
+    "Température maximale" NBSP ": 38,6 °C", "Âge" NBSP ": 30 ans", "CHAMP" },
+  { "de", "HLH-Rechner", "Blutbild", "Diagnostische HLH-2004-Kriterien", "Jahre",
+    "= 38,6 °C", "EBV-getriggerte HLH bei einem jungen Erwachsenen",
+    "BEFUNDE (wie eingegeben; unbekannt heißt",
+    "Lernziel: Alles weist in dieselbe Richtung",
+    "Höchste Temperatur: 38,6 °C", "Alter: 30 Jahre", "FELD" },
+};
+
+static const Expected *expected;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Every text a label or tooltip in @widget shows. */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  if (tooltip != NULL)
+    g_ptr_array_add (texts, (gpointer) tooltip);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+shows (GPtrArray  *texts,
+       const char *needle)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_window (void)
+{
+  HlhWindow *window = hlh_window_new (NULL);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  HlhNumberRow *row;
+  guint untranslated = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), expected->app_name));
+
+  collect_texts (GTK_WIDGET (window), texts);
+  g_assert_true (shows (texts, expected->blood_count));
+  g_assert_true (shows (texts, expected->hlh2004_heading));
+  g_assert_true (shows (texts, expected->years));
+  /* No text on screen is an English original that has a translation. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      if (strcmp (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
+        {
+          g_test_message ("shown untranslated: “%s”", text);
+          untranslated++;
+        }
+    }
+  g_assert_cmpuint (untranslated, ==, 0);
+
+  /* Numbers in the locale's form. */
+  row = hlh_case_form_get_number_row (hlh_window_get_form (window), HLH_FIELD_TEMPERATURE);
+  hlh_number_row_set_unit (row, HLH_UNIT_CELSIUS);
+  gtk_editable_set_text (hlh_number_row_get_editable (row), "38,6");
+  iterate ();
+  g_assert_cmpstr (hlh_number_row_get_echo (row), ==, expected->temperature_echo);
+
+  /* A teaching case in the reader's language, on screen and in the copied summary. */
+  g_assert_true (hlh_window_load_teaching_case (window, "1-ebv-young-adult.hlhcase", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_ptr_array_set_size (texts, 0);
+  collect_texts (GTK_WIDGET (window), texts);
+  g_assert_true (shows (texts, expected->teaching_title));
+  summary = hlh_window_dup_summary (window);
+  g_assert_nonnull (strstr (summary, expected->summary_findings));
+  g_assert_nonnull (strstr (summary, expected->summary_learning));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static char *
+run_cli (const char *const *args)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  char *text = NULL;
+  int fd = g_file_open_tmp ("hlh-i18n-XXXXXX", &path, NULL);
+  FILE *out = fdopen (fd, "w+");
+  FILE *err = fopen ("/dev/null", "w");
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) "hlh-score");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  status = hlh_cli_run (argv->len - 1, (char **) argv->pdata, out, err);
+  g_assert_cmpint (status, ==, 0);
+  fclose (out);
+  fclose (err);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_unlink (path);
+  return text;
+}
+
+static void
+test_cli (void)
+{
+  static const char *const report_args[] = { "temperature=38.6", "age=30", NULL };
+  static const char *const json_args[] = { "--json", "temperature=38.6", NULL };
+  static const char *const units_args[] = { "--units", NULL };
+  g_autofree char *report = run_cli (report_args);
+  g_autofree char *json = run_cli (json_args);
+  g_autofree char *units = run_cli (units_args);
+
+  g_assert_nonnull (strstr (report, expected->cli_temperature));
+  g_assert_nonnull (strstr (report, expected->cli_age));
+  /* JSON is for programs: English and "." in every locale. */
+  g_assert_nonnull (strstr (json, "\"basis\":\"38.6 °C ≥ 38.4 °C\""));
+  g_assert_true (g_str_has_prefix (units, expected->cli_units_heading));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("HLH_TEST_LOCALEDIR");
+  const char *messages;
+
+  setlocale (LC_ALL, "");
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  messages = setlocale (LC_MESSAGES, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (messages != NULL && g_str_has_prefix (messages, languages[i].lang))
+      expected = &languages[i];
+  if (expected == NULL)
+    g_error ("run under fr_FR.UTF-8 or de_DE.UTF-8, not %s", messages);
+
+  g_test_add_func ("/hlh/i18n/window", test_window);
+  g_test_add_func ("/hlh/i18n/cli", test_cli);
+  return g_test_run ();
+}
