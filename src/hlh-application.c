@@ -62,6 +62,8 @@ about_action (GSimpleAction *action,
                         "comments", comments,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", "© 2026 HLH Calculator developers",
+                        /* Translators: your names, one per line, shown in the About dialog */
+                        "translator-credits", _("translator-credits"),
                         NULL);
   gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("References"),
                                        (const char **) references);
