@@ -64,6 +64,8 @@ def main():
         env = dict(os.environ, DESTDIR=dest)
         p = run("meson", "install", "-C", build, "--no-rebuild", "--destdir", dest, env=env)
         record(p.returncode == 0, "meson install succeeds", p.stdout[-2000:] + p.stderr[-2000:])
+        if p.returncode != 0:
+            return report()
 
         installed = set()
         for dirpath, _, names in os.walk(dest):
@@ -125,6 +127,10 @@ def main():
             p = run("msgunfmt", at(rel("localedir", lang, "LC_MESSAGES", "hlh-calculator.mo")))
             record(p.returncode == 0 and word in p.stdout, "catalogue installed: " + lang)
 
+    return report()
+
+
+def report():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
