@@ -15,6 +15,9 @@ import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tap  # noqa: E402
 import xml.etree.ElementTree as ET
 
 FINISH_ARGS = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"]
@@ -103,13 +106,7 @@ def main():
         results.append((bool(problems(bad, root, app_id, installed_bins, manifest_dir)),
                         "a manifest with a " + name + " is refused", ""))
 
-    print("1..%d" % len(results))
-    for i, (ok, name, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            for line in (detail if isinstance(detail, list) else [detail]):
-                print("# %s" % line)
-    return 0 if all(r[0] for r in results) else 1
+    return tap.report(results)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ import json
 import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tap  # noqa: E402
 import tempfile
 
 APP_ID = "io.github.hlhcalc.HLHCalculator"
@@ -65,7 +68,7 @@ def main():
         p = run("meson", "install", "-C", build, "--no-rebuild", "--destdir", dest, env=env)
         record(p.returncode == 0, "meson install succeeds", p.stdout[-2000:] + p.stderr[-2000:])
         if p.returncode != 0:
-            return report()
+            return tap.report(results)
 
         installed = set()
         for dirpath, _, names in os.walk(dest):
@@ -127,17 +130,7 @@ def main():
             p = run("msgunfmt", at(rel("localedir", lang, "LC_MESSAGES", "hlh-calculator.mo")))
             record(p.returncode == 0 and word in p.stdout, "catalogue installed: " + lang)
 
-    return report()
-
-
-def report():
-    print("1..%d" % len(results))
-    for i, (ok, name, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            for line in str(detail).splitlines():
-                print("# " + line)
-    return 0 if all(r[0] for r in results) else 1
+    return tap.report(results)
 
 
 if __name__ == "__main__":

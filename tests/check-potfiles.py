@@ -9,6 +9,9 @@ import os
 import re
 import shutil
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tap  # noqa: E402
 import tempfile
 
 # A call of a gettext macro or function: _("..."), N_(, C_(, NC_(, g_dngettext (, ...
@@ -90,13 +93,7 @@ def main():
         results.append((any("src/hlh-new-file.c" in p for p in found),
                         "a new source file with a string is reported", found))
 
-    print("1..%d" % len(results))
-    for i, (ok, name, details) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok:
-            for line in details:
-                print("# " + line)
-    return 0 if all(r[0] for r in results) else 1
+    return tap.report(results)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ Usage: check-translations.py SOURCE_ROOT"""
 import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tap  # noqa: E402
 import tempfile
 
 # The same keywords as meson's i18n.gettext(preset: 'glib').
@@ -83,13 +86,7 @@ def main():
         ok, _ = complete(os.path.join(root, "po", languages[0] + ".po"), pot)
         record(not ok, "a string missing from a translation is detected")
 
-    print("1..%d" % len(results))
-    for i, (ok, name, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            for line in str(detail).splitlines():
-                print("# " + line)
-    return 0 if all(r[0] for r in results) else 1
+    return tap.report(results)
 
 
 if __name__ == "__main__":
