@@ -1304,6 +1304,9 @@ main (int   argc,
 {
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() switches to en_US.UTF-8 where that locale exists; these tests run in the
+   * locale they are given (C, de_DE, fr_FR). */
+  setlocale (LC_ALL, "");
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/hlhcalc/HLHCalculator/icons");
 

@@ -190,6 +190,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() switches to en_US.UTF-8 where that locale exists; these tests run in the
+   * locale they are given (C, de_DE, fr_FR). */
+  setlocale (LC_ALL, "");
 
   messages = setlocale (LC_MESSAGES, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
