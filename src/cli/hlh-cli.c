@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
@@ -168,25 +167,6 @@ run_csv (const Options *o,
   return n_failed > 0 ? HLH_EXIT_ROWS_FAILED : HLH_EXIT_OK;
 }
 
-/* JSON is for programs: its texts are the same on every machine, in English with "." as the
- * decimal mark, whatever the locale. Messages on standard error stay in the user's language. */
-static char *
-json_in_c_locale (const HlhCase       *c,
-                  const HlhAssessment *a)
-{
-  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
-  locale_t previous;
-  char *text;
-
-  if (c_locale == (locale_t) 0)
-    return hlh_json_assessment (c, a);
-  previous = uselocale (c_locale);
-  text = hlh_json_assessment (c, a);
-  uselocale (previous);
-  freelocale (c_locale);
-  return text;
-}
-
 static int
 run_case (const Options *o,
           FILE          *out,
@@ -234,7 +214,7 @@ run_case (const Options *o,
       return HLH_EXIT_REFUSED;
     }
   if (o->json)
-    text = json_in_c_locale (&c, &a);
+    text = hlh_json_assessment (&c, &a);
   else if (o->save_path == NULL && o->pdf_path == NULL)
     text = hlh_report_text (&c, &a, now, o->label, teaching);
   if (text != NULL)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 
 #include "hlh-json.h"
 
@@ -296,9 +297,9 @@ put_notes (Json       *j,
  *
  * Returns: (transfer full): the assessment as one JSON object, ending in a newline
  */
-char *
-hlh_json_assessment (const HlhCase       *c,
-                     const HlhAssessment *a)
+static char *
+assessment_json (const HlhCase       *c,
+                 const HlhAssessment *a)
 {
   Json j = { g_string_new (NULL), TRUE };
   g_autoptr(GPtrArray) decisive = hlh_assessment_dup_decisive (a, c);
@@ -322,4 +323,30 @@ hlh_json_assessment (const HlhCase       *c,
   close_ (&j, '}');
   g_string_append_c (j.s, '\n');
   return g_string_free (j.s, FALSE);
+}
+
+/**
+ * hlh_json_assessment:
+ *
+ * JSON is for programs: its texts are the same on every machine, in English with "." as the
+ * decimal mark, whatever the locale (the texts are written under the C locale, for this
+ * thread only).
+ *
+ * Returns: (transfer full): the assessment as one JSON object, ending in a newline
+ */
+char *
+hlh_json_assessment (const HlhCase       *c,
+                     const HlhAssessment *a)
+{
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t previous;
+  char *text;
+
+  if (c_locale == (locale_t) 0)
+    return assessment_json (c, a);
+  previous = uselocale (c_locale);
+  text = assessment_json (c, a);
+  uselocale (previous);
+  freelocale (c_locale);
+  return text;
 }

@@ -958,6 +958,27 @@ format_exact (double value)
   return g_strdup (buf);
 }
 
+/* A known finding as text: in file format, or for people (the locale's decimal mark and the
+ * unit's label). */
+static char *
+dup_value (const HlhCase *self,
+           HlhField       field,
+           gboolean       for_people)
+{
+  const HlhValue *v = hlh_case_get_value (self, field);
+  g_autofree char *number = NULL;
+
+  if (!v->known)
+    return NULL;
+  if (fields[field].kind != HLH_FIELD_KIND_NUMBER)
+    return g_strdup (hlh_field_choice_word (field, v->choice));
+  number = format_exact (v->number);
+  if (!for_people)
+    return g_strdup_printf ("%s %s", number, hlh_unit_get_symbol (v->unit));
+  number = hlh_localize_decimal (g_steal_pointer (&number));
+  return g_strdup_printf ("%s %s", number, hlh_unit_get_label (v->unit));
+}
+
 /**
  * hlh_case_dup_value_text:
  *
@@ -968,16 +989,7 @@ char *
 hlh_case_dup_value_text (const HlhCase *self,
                          HlhField       field)
 {
-  const HlhValue *v = hlh_case_get_value (self, field);
-
-  if (!v->known)
-    return NULL;
-  if (fields[field].kind == HLH_FIELD_KIND_NUMBER)
-    {
-      g_autofree char *number = format_exact (v->number);
-      return g_strdup_printf ("%s %s", number, hlh_unit_get_symbol (v->unit));
-    }
-  return g_strdup (hlh_field_choice_word (field, v->choice));
+  return dup_value (self, field, FALSE);
 }
 
 /**
@@ -992,15 +1004,7 @@ char *
 hlh_case_dup_value_display (const HlhCase *self,
                             HlhField       field)
 {
-  const HlhValue *v = hlh_case_get_value (self, field);
-  g_autofree char *number = NULL;
-
-  if (!v->known)
-    return NULL;
-  if (fields[field].kind != HLH_FIELD_KIND_NUMBER)
-    return g_strdup (hlh_field_choice_word (field, v->choice));
-  number = hlh_localize_decimal (format_exact (v->number));
-  return g_strdup_printf ("%s %s", number, hlh_unit_get_label (v->unit));
+  return dup_value (self, field, TRUE);
 }
 
 /* A file cut short (a full disk, a copy interrupted) can still be a valid key file: a finding

@@ -174,17 +174,11 @@ hlh_unit_lookup (HlhQuantity  quantity,
     length = strlen (spelling);
   for (guint i = 0; i < HLH_N_UNITS; i++)
     {
-      if (units[i].quantity == quantity && unit_has_spelling (&units[i], spelling, length))
-        {
-          *unit = units[i].unit;
-          return TRUE;
-        }
-    }
-  /* The words shown for units of age, in the reader's language, read back too. */
-  for (guint i = 0; i < HLH_N_UNITS; i++)
-    {
-      if (units[i].quantity == quantity && quantity == HLH_QUANTITY_AGE &&
-          spelling_equal (hlh_unit_get_label (units[i].unit), spelling, length))
+      /* The words shown for units of age, in the reader's language, read back too. */
+      if (units[i].quantity == quantity &&
+          (unit_has_spelling (&units[i], spelling, length) ||
+           (quantity == HLH_QUANTITY_AGE &&
+            spelling_equal (hlh_unit_get_label (units[i].unit), spelling, length))))
         {
           *unit = units[i].unit;
           return TRUE;
@@ -294,6 +288,21 @@ hlh_localize_decimal (char *ascii)
   return localized;
 }
 
+/* @value with exactly @decimals decimals (at most 9) and "." as decimal mark; "?" if it is
+ * not finite. */
+static char *
+format_ascii_fixed (double value,
+                    guint  decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 16];
+  char format[8];
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
+}
+
 /**
  * hlh_format_fixed:
  * @decimals: the number of decimals, all shown ("40.0")
@@ -304,14 +313,7 @@ char *
 hlh_format_fixed (double value,
                   guint  decimals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 16];
-  char format[8];
-
-  if (!isfinite (value))
-    return g_strdup ("?");
-  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
-  g_ascii_formatd (buf, sizeof buf, format, value);
-  return hlh_localize_decimal (g_strdup (buf));
+  return hlh_localize_decimal (format_ascii_fixed (value, decimals));
 }
 
 /**
@@ -327,14 +329,9 @@ char *
 hlh_format_number_ascii (double value,
                          guint  decimals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 16];
-  char format[8];
+  g_autofree char *buf = format_ascii_fixed (value, decimals);
   char *end;
 
-  if (!isfinite (value))
-    return g_strdup ("?");
-  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
-  g_ascii_formatd (buf, sizeof buf, format, value);
   if (strchr (buf, '.') != NULL)
     {
       end = buf + strlen (buf) - 1;
@@ -345,7 +342,7 @@ hlh_format_number_ascii (double value,
     }
   if (strcmp (buf, "-0") == 0)
     return g_strdup ("0");
-  return g_strdup (buf);
+  return g_steal_pointer (&buf);
 }
 
 /**
