@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-choice-row.h"
+#include "hlh-label-util.h"
 #include "hlh-iechs.h"
 
 /* A yes/no (or normal/low, or graded) finding with a third answer, unknown, which is where
@@ -264,7 +265,7 @@ hlh_choice_row_sync (HlhChoiceRow *self)
       g_autofree char *note =
         g_strdup_printf (_("Set by the trigger history: %s"),
                          _(hlh_trigger_get_info (trigger)->label));
-      gtk_label_set_text (self->note, note);
+      hlh_label_set_text (self->note, note);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->note), implied);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-criterion-row.h"
+#include "hlh-label-util.h"
 
 /* One criterion or score item: an icon, a word and the value that decided it, never colour
  * alone. Opened, it shows the rule, the threshold, the points and the reference; that text is
@@ -74,7 +75,7 @@ show_text (HlhCriterionRow *self)
   else
     markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"65%%\">%s</span>",
                                       self->title != NULL ? self->title : "", self->basis);
-  gtk_label_set_markup (self->text, markup);
+  hlh_label_set_markup (self->text, markup);
 }
 
 static void
@@ -210,7 +211,7 @@ hlh_criterion_row_update (HlhCriterionRow *self,
       g_strcmp0 (self->basis, basis) == 0)
     return;
   if (g_strcmp0 (gtk_label_get_text (self->word), word) != 0)
-    gtk_label_set_text (self->word, word);
+    hlh_label_set_text (self->word, word);
   g_free (self->basis);
   self->basis = g_strdup (basis != NULL ? basis : "");
   show_text (self);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hlh-number-row.h"
+#include "hlh-label-util.h"
 #include "hlh-rules.h"
 
 /* A numeric finding: typed text read by the core's parser (never a spin button, which would
@@ -105,8 +106,8 @@ show_state (HlhNumberRow *self,
 {
   g_autofree char *echo = dup_echo (self, message != NULL);
 
-  gtk_label_set_text (self->echo, echo);
-  gtk_label_set_text (self->message, message != NULL ? message : "");
+  hlh_label_set_text (self->echo, echo);
+  hlh_label_set_text (self->message, message);
   gtk_widget_set_visible (self->message_box, message != NULL);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");

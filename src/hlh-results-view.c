@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-results-view.h"
+#include "hlh-label-util.h"
 
 /* Every result the core gives, redrawn on each change: the HScore gauge and items, HLH-2004,
  * the panels that fit the patient, what would decide it and what to check. The rows are made
@@ -65,14 +66,6 @@ G_DEFINE_FINAL_TYPE (HlhResultsView, hlh_results_view, GTK_TYPE_WIDGET)
 
 /* GtkLabel lays its text out again even when given the text it has; most results do not
  * change with a keystroke, so only changed texts are given to it. */
-static void
-set_text (GtkLabel   *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
-}
-
 /* Details: the rule, its threshold, points and reference, from the core's tables. */
 
 static void
@@ -273,9 +266,9 @@ update_hscore (HlhResultsView      *self,
     score = g_strdup_printf ("%d", h->min);
   else
     score = g_strdup_printf ("%d–%d", h->min, h->max);
-  set_text (self->score_label, score);
+  hlh_label_set_text (self->score_label, score);
   probability_text = g_strdup_printf (_("probability %s"), probability);
-  set_text (self->probability_label, probability_text);
+  hlh_label_set_text (self->probability_label, probability_text);
 
   switch (h->reaches_cutoff)
     {
@@ -291,7 +284,7 @@ update_hscore (HlhResultsView      *self,
                  "of 169");
       break;
     }
-  set_text (self->cutoff_label, cutoff);
+  hlh_label_set_text (self->cutoff_label, cutoff);
 
   for (guint i = 0; i < HLH_HSCORE_N_ITEMS; i++)
     {
@@ -322,7 +315,7 @@ update_hlh2004 (HlhResultsView      *self,
   g_autofree char *status = hlh_hlh2004_dup_status_text (&a->hlh2004);
   const HlhCriterion *molecular = hlh_hlh2004_get_molecular ();
 
-  set_text (self->hlh2004_status, status);
+  hlh_label_set_text (self->hlh2004_status, status);
   update_state_row (self->molecular_row, hlh_criterion_eval (molecular, c), molecular, c);
   for (guint i = 0; i < HLH_HLH2004_N_CRITERIA; i++)
     update_state_row (self->hlh2004_rows[i], a->hlh2004.criteria[i],
@@ -376,7 +369,7 @@ update_mas (HlhResultsView      *self,
 
   title = g_strdup_printf (_("MAS in systemic JIA: 2016 criteria %s"),
                            applicability != NULL ? applicability : hlh_status_describe (mas->status));
-  set_text (self->mas_title, title);
+  hlh_label_set_text (self->mas_title, title);
   if (!self->built[HLH_PANEL_MAS])
     return;
   rule = hlh_criteria_describe (hlh_mas2016_get_criterion, 1, HLH_MAS2016_N_CRITERIA,
@@ -386,7 +379,7 @@ update_mas (HlhResultsView      *self,
                               "not diagnostic, criteria."),
                             applicability != NULL ? applicability : hlh_status_describe (mas->status),
                             rule);
-  set_text (self->mas_status, status);
+  hlh_label_set_text (self->mas_status, status);
   update_state_row (self->mas_fever_row, mas->febrile, hlh_mas2016_get_fever (), c);
   for (guint i = 0; i < HLH_MAS2016_N_CRITERIA; i++)
     update_state_row (self->mas_rows[i], mas->criteria[i], hlh_mas2016_get_criterion (i), c);
@@ -403,10 +396,10 @@ update_ohi (HlhResultsView      *self,
                      : _("undetermined");
   g_autofree char *title = g_strdup_printf (_("Optimized HLH inflammatory (OHI) index: %s"), word);
 
-  set_text (self->ohi_title, title);
+  hlh_label_set_text (self->ohi_title, title);
   if (!self->built[HLH_PANEL_OHI])
     return;
-  set_text (self->ohi_status,
+  hlh_label_set_text (self->ohi_status,
                       _("Derived in adults with haematological malignancy (Zoref-Lorenz 2022): "
                         "positive when both criteria are met."));
   for (guint i = 0; i < HLH_OHI_N_CRITERIA; i++)
@@ -431,7 +424,7 @@ update_iec (HlhResultsView      *self,
   title = g_strdup_printf (_("After immune-effector-cell therapy: IEC-HS checklist, %u of %d "
                              "common manifestations; CARTOX %s"),
                            iechs->common.met, HLH_IECHS_N_COMMON, cartox);
-  set_text (self->iec_title, title);
+  hlh_label_set_text (self->iec_title, title);
   if (!self->built[HLH_PANEL_IEC])
     return;
   status = g_strdup_printf (_("IEC-HS checklist (Hines 2023): %u of the %d most common "
@@ -440,7 +433,7 @@ update_iec (HlhResultsView      *self,
                               "score."),
                             iechs->common.met, HLH_IECHS_N_COMMON, iechs->common.unknown,
                             iechs->other.met);
-  set_text (self->iechs_status, status);
+  hlh_label_set_text (self->iechs_status, status);
   for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
     {
       g_autofree char *basis = hlh_iechs_dup_basis (i, c);
@@ -450,12 +443,12 @@ update_iec (HlhResultsView      *self,
   grade = g_strdup_printf (_("Grade (clinician's choice): %s"),
                            iechs->grade > 0 ? hlh_iechs_grade_text (iechs->grade)
                                             : _("not graded"));
-  set_text (self->grade_label, grade);
+  hlh_label_set_text (self->grade_label, grade);
   rule = hlh_criteria_describe (hlh_cartox_get_criterion, 1, HLH_CARTOX_N_CRITERIA,
                                 HLH_CARTOX_NEEDED);
   cartox_text = g_strdup_printf (_("CAR-T related HLH/MAS (Neelapu 2018): %s. %s."), cartox,
                                  rule);
-  set_text (self->cartox_status, cartox_text);
+  hlh_label_set_text (self->cartox_status, cartox_text);
   for (guint i = 0; i < HLH_CARTOX_N_CRITERIA; i++)
     update_state_row (self->cartox_rows[i], a->cartox.criteria[i],
                       hlh_cartox_get_criterion (i), c);
@@ -514,7 +507,7 @@ show_notes (GtkBox     *box,
         }
       text = i < notes->len ? g_strdup_printf ("• %s", ((HlhNote *) notes->pdata[i])->text)
                             : g_strdup (none);
-      set_text (GTK_LABEL (child), text);
+      hlh_label_set_text (GTK_LABEL (child), text);
       gtk_widget_set_visible (child, TRUE);
       child = gtk_widget_get_next_sibling (child);
     }
@@ -559,7 +552,7 @@ update_refusals (HlhResultsView *self)
                                        "before the refused edits.", n),
                           fields->str);
   g_string_free (fields, TRUE);
-  set_text (self->refusal_label, text);
+  hlh_label_set_text (self->refusal_label, text);
 }
 
 static void
@@ -671,7 +664,7 @@ static void
 hlh_results_view_init (HlhResultsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_text (self->disclaimer, _(hlh_disclaimer));
+  hlh_label_set_text (self->disclaimer, _(hlh_disclaimer));
   build_hscore (self);
   build_hlh2004 (self);
   g_signal_connect (self->mas_toggle, "toggled", G_CALLBACK (panel_toggled_cb), self);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-error.h"
+#include "hlh-label-util.h"
 #include "hlh-report-draw.h"
 #include "hlh-window.h"
 
@@ -246,8 +247,10 @@ update_title (HlhWindow *self)
 
   /* Translators: the window title: the case's name, then the application's */
   window_title = g_strdup_printf (_("%s – HLH Calculator"), shown);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
-  gtk_label_set_text (self->title_label, shown);
+  /* Unchanged, it is not set again: each time costs a round trip to the X server. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  hlh_label_set_text (self->title_label, shown);
 
   if (hlh_case_model_get_teaching (self->model) != NULL)
     subtitle = g_strdup (_("Teaching case, not a patient"));
@@ -265,7 +268,7 @@ update_title (HlhWindow *self)
       subtitle = rest != NULL ? g_strdup_printf (_("Unsaved changes · %s"), rest)
                               : g_strdup (_("Unsaved changes"));
     }
-  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  hlh_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 }
 
