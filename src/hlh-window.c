@@ -40,6 +40,8 @@ struct _HlhWindow
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   GMenu                *teaching_section;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 
   HlhCaseModel         *model;
   HlhCaseForm          *form;
@@ -678,6 +680,14 @@ open_teaching_action (GtkWidget  *widget,
   confirm_discard (self, teaching_now, g_variant_dup_string (parameter, NULL), g_free);
 }
 
+/* qsort() passes pointers to the elements, here to the names. */
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 static void
 fill_teaching_menu (HlhWindow *self)
 {
@@ -686,7 +696,7 @@ fill_teaching_menu (HlhWindow *self)
 
   if (names == NULL)
     return;
-  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat (TEACHING_PATH, names[i], NULL);
@@ -707,6 +717,20 @@ fill_teaching_menu (HlhWindow *self)
       g_menu_item_set_action_and_target (item, "win.open-teaching", "s", names[i]);
       g_menu_append_item (self->teaching_section, item);
     }
+}
+
+/* The main menu, with the teaching cases read from the resources, is made when it is first
+ * opened (click or F10): a window that never opens it does not pay for it at start-up. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       data)
+{
+  HlhWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  fill_teaching_menu (self);
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* Saving */
@@ -920,6 +944,16 @@ save_as_action (GtkWidget  *widget,
   save (self, TRUE);
 }
 
+/* Typing starts in the first finding, the age: in a new window (left to GTK, the first focus
+ * fell on a selectable result) and in a new case. */
+static void
+focus_first_finding (HlhWindow *self)
+{
+  HlhNumberRow *age = hlh_case_form_get_number_row (self->form, HLH_FIELD_AGE);
+
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (hlh_number_row_get_editable (age)));
+}
+
 static void
 new_case_now (HlhWindow *self,
               gpointer   data)
@@ -927,6 +961,7 @@ new_case_now (HlhWindow *self,
   hlh_case_model_reset (self->model);
   gtk_editable_set_text (GTK_EDITABLE (self->label_entry), "");
   set_file (self, NULL, NULL);
+  focus_first_finding (self);
 }
 
 static void
@@ -1417,6 +1452,8 @@ hlh_window_class_init (HlhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_section);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1474,7 +1511,8 @@ hlh_window_init (HlhWindow *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->results_scroller),
                                  GTK_WIDGET (self->results));
   setup_units (self);
-  fill_teaching_menu (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  focus_first_finding (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
 
   g_signal_connect_object (self->model, "notify::modified", G_CALLBACK (update_title), self,

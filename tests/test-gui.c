@@ -1224,6 +1224,117 @@ test_teaching_cases (void)
   close_window (window);
 }
 
+/* The main menu is made when first opened; its teaching cases are in file order (1-… to 7-…),
+ * the order the README and the learning points refer to. */
+
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_teaching_targets (GMenuModel *model,
+                          GPtrArray  *targets)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.open-teaching") &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &target))
+        g_ptr_array_add (targets, g_steal_pointer (&target));
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          collect_teaching_targets (link, targets);
+          g_object_unref (link);
+        }
+    }
+}
+
+/* Typing in a new window or a new case goes into the first finding, the age. The window says
+ * so before it is shown: left to GTK, the first focus follows the widgets' positions, unknown
+ * before the first layout, and fell on a selectable result in the running application. */
+static gboolean
+has_focus_in (HlhWindow *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_initial_focus (void)
+{
+  HlhWindow *window = hlh_window_new (NULL);
+  GtkWidget *age = GTK_WIDGET (hlh_number_row_get_editable (
+    hlh_case_form_get_number_row (hlh_window_get_form (window), HLH_FIELD_AGE)));
+
+  g_assert_true (has_focus_in (window, age));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (has_focus_in (window, age));
+  /* A new case starts there too. */
+  gtk_widget_grab_focus (GTK_WIDGET (hlh_number_row_get_editable (
+    hlh_case_form_get_number_row (hlh_window_get_form (window), HLH_FIELD_FERRITIN))));
+  g_assert_false (has_focus_in (window, age));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  iterate ();
+  g_assert_true (has_focus_in (window, age));
+  close_window (window);
+}
+
+static void
+test_main_menu (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/hlhcalc/HLHCalculator/teaching/",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  HlhWindow *window = new_window ();
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (window));
+
+  g_assert_nonnull (button);
+  /* Not made at start-up, yet the button can be used. */
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  iterate ();
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  collect_teaching_targets (gtk_menu_button_get_menu_model (button), targets);
+  g_assert_cmpuint (targets->len, ==, g_strv_length (names));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%u-", i + 1);
+
+      g_assert_true (g_str_has_prefix (targets->pdata[i], prefix));
+    }
+  /* Opened again, it is the same menu, not a second copy. */
+  gtk_menu_button_popdown (button);
+  iterate ();
+  gtk_menu_button_popup (button);
+  iterate ();
+  g_ptr_array_set_size (targets, 0);
+  collect_teaching_targets (gtk_menu_button_get_menu_model (button), targets);
+  g_assert_cmpuint (targets->len, ==, g_strv_length (names));
+  gtk_menu_button_popdown (button);
+  close_window (window);
+}
+
 /* Presentation mode */
 
 static void
@@ -1343,6 +1454,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
+  g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
+  g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
 
   return g_test_run ();
