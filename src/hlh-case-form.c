@@ -99,7 +99,10 @@ struct _HlhCaseForm
   GtkWidget      *rows[HLH_N_FIELDS];
   GtkCheckButton *trigger_buttons[HLH_N_TRIGGERS];
   GtkExpander    *group_expanders[HLH_N_TRIGGER_GROUPS];
+  gboolean        groups_built;
   gboolean        syncing;
+  GdkFrameClock  *first_frame_clock;
+  guint           rest_source;
 };
 
 enum {
@@ -275,10 +278,13 @@ fill_group (HlhCaseForm     *self,
 }
 
 /* A group's check boxes are made when it is first opened. */
+static void ensure_groups (HlhCaseForm *self);
+
 static void
 ensure_group (HlhCaseForm     *self,
               HlhTriggerGroup  group)
 {
+  ensure_groups (self);
   if (gtk_expander_get_child (self->group_expanders[group]) == NULL)
     fill_group (self, group);
 }
@@ -309,6 +315,9 @@ sync_triggers (HlhCaseForm *self)
 {
   const HlhCase *c = hlh_case_model_get_case (self->model);
 
+  if (!self->groups_built)
+    return;
+
   self->syncing = TRUE;
   for (guint t = 0; t < HLH_N_TRIGGERS; t++)
     if (self->trigger_buttons[t] != NULL)
@@ -316,6 +325,66 @@ sync_triggers (HlhCaseForm *self)
   self->syncing = FALSE;
   for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
     update_group_title (self, g);
+}
+
+static void
+ensure_groups (HlhCaseForm *self)
+{
+  if (self->groups_built)
+    return;
+  self->groups_built = TRUE;
+  for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
+    build_group (self, g);
+  sync_triggers (self);
+}
+
+/* What lies below the first screenful (the chemistry, the specialised findings, the trigger
+ * history) is made just after the window's first frame, so that the window shows sooner.
+ * Asking for one of its rows or check boxes makes it at once. */
+static void
+stop_waiting_for_first_frame (HlhCaseForm *self);
+
+static gboolean
+build_rest_cb (gpointer data)
+{
+  HlhCaseForm *self = data;
+
+  self->rest_source = 0;
+  ensure_section (self, SECTION_CHEMISTRY);
+  ensure_section (self, SECTION_SPECIALISED);
+  ensure_groups (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                HlhCaseForm   *self)
+{
+  stop_waiting_for_first_frame (self);
+  if (self->rest_source == 0 && !hlh_case_form_is_complete (self))
+    self->rest_source = g_idle_add (build_rest_cb, self);
+}
+
+static void
+stop_waiting_for_first_frame (HlhCaseForm *self)
+{
+  if (self->first_frame_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
+  g_clear_object (&self->first_frame_clock);
+}
+
+static void
+hlh_case_form_map (GtkWidget *widget)
+{
+  HlhCaseForm *self = HLH_CASE_FORM (widget);
+
+  GTK_WIDGET_CLASS (hlh_case_form_parent_class)->map (widget);
+  if (hlh_case_form_is_complete (self) || self->first_frame_clock != NULL ||
+      self->rest_source != 0)
+    return;
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect (self->first_frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self);
 }
 
 static void
@@ -348,6 +417,8 @@ hlh_case_form_dispose (GObject *object)
 {
   HlhCaseForm *self = HLH_CASE_FORM (object);
 
+  stop_waiting_for_first_frame (self);
+  g_clear_handle_id (&self->rest_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HLH_TYPE_CASE_FORM);
@@ -363,6 +434,7 @@ hlh_case_form_class_init (HlhCaseFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hlh_case_form_dispose;
+  widget_class->map = hlh_case_form_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
@@ -409,10 +481,8 @@ hlh_case_form_new (HlhCaseModel *model)
 
   self = g_object_new (HLH_TYPE_CASE_FORM, NULL);
   self->model = g_object_ref (model);
-  for (Section section = SECTION_PATIENT; section <= SECTION_SPECIALISED; section++)
+  for (Section section = SECTION_PATIENT; section <= SECTION_BLOOD; section++)
     ensure_section (self, section);
-  for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
-    build_group (self, g);
   g_signal_connect_swapped (model, "notify::revision", G_CALLBACK (revision_cb), self);
   g_signal_connect_swapped (model, "case-replaced", G_CALLBACK (case_replaced_cb), self);
   revision_cb (self);
@@ -478,6 +548,20 @@ hlh_case_form_get_trigger_button (HlhCaseForm *self,
   g_return_val_if_fail (trigger < HLH_N_TRIGGERS, NULL);
   ensure_group (self, hlh_trigger_get_info (trigger)->group);
   return self->trigger_buttons[trigger];
+}
+
+/**
+ * hlh_case_form_is_complete:
+ *
+ * Whether every section shown at first has been made: what lies below the first screenful
+ * is made just after the window's first frame, or when one of its rows is asked for.
+ */
+gboolean
+hlh_case_form_is_complete (HlhCaseForm *self)
+{
+  g_return_val_if_fail (HLH_IS_CASE_FORM (self), FALSE);
+  return self->built[SECTION_CHEMISTRY] && self->built[SECTION_SPECIALISED] &&
+         self->groups_built;
 }
 
 gboolean

@@ -23,6 +23,7 @@ HlhChoiceRow   *hlh_case_form_get_choice_row     (HlhCaseForm  *self,
                                                   HlhField      field);
 GtkCheckButton *hlh_case_form_get_trigger_button (HlhCaseForm  *self,
                                                   HlhTrigger    trigger);
+gboolean        hlh_case_form_is_complete        (HlhCaseForm  *self);
 gboolean        hlh_case_form_get_iec_visible    (HlhCaseForm  *self);
 
 G_END_DECLS

@@ -1224,6 +1224,73 @@ test_teaching_cases (void)
   close_window (window);
 }
 
+/* The form below the first screenful is made just after the first frame; asking for one of
+ * its rows makes it at once. */
+
+static void
+count_widgets (GtkWidget *widget,
+               GType      type,
+               guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, type, n);
+}
+
+static void
+wait_for_complete_form (HlhWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!hlh_case_form_is_complete (hlh_window_get_form (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hlh_case_form_is_complete (hlh_window_get_form (window)));
+}
+
+static void
+test_form_after_first_frame (void)
+{
+  HlhWindow *window = hlh_window_new (NULL);
+  HlhCaseForm *form = hlh_window_get_form (window);
+  guint n_number_rows = 0, n_expanders = 0;
+
+  /* Patient, clinical and blood count at once; the rest not before the window is shown. */
+  g_assert_false (hlh_case_form_is_complete (form));
+  count_widgets (GTK_WIDGET (form), HLH_TYPE_NUMBER_ROW, &n_number_rows);
+  g_assert_cmpuint (n_number_rows, ==, 6);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_complete_form (window);
+  n_number_rows = 0;
+  count_widgets (GTK_WIDGET (form), HLH_TYPE_NUMBER_ROW, &n_number_rows);
+  count_widgets (GTK_WIDGET (form), GTK_TYPE_EXPANDER, &n_expanders);
+  /* Age, temperature, 4 blood counts, 6 chemistry values, sCD25. */
+  g_assert_cmpuint (n_number_rows, ==, 13);
+  /* The seven trigger groups and the other findings. */
+  g_assert_cmpuint (n_expanders, ==, HLH_N_TRIGGER_GROUPS + 1);
+  close_window (window);
+
+  /* Asked for, a row below is made at once, with the case's value, in its place. */
+  window = hlh_window_new (NULL);
+  form = hlh_window_get_form (window);
+  g_assert_true (hlh_case_model_set_text (hlh_window_get_model (window), HLH_FIELD_LDH, "480",
+                                          HLH_UNIT_ENZYME_U_L, NULL));
+  g_assert_false (hlh_case_form_is_complete (form));
+  {
+    HlhNumberRow *ldh = hlh_case_form_get_number_row (form, HLH_FIELD_LDH);
+    GtkCheckButton *ebv = hlh_case_form_get_trigger_button (form, HLH_TRIGGER_EBV);
+
+    g_assert_nonnull (ldh);
+    g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (ldh), GTK_WIDGET (form)));
+    g_assert_cmpstr (gtk_editable_get_text (hlh_number_row_get_editable (ldh)), ==, "480");
+    g_assert_nonnull (ebv);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* The main menu is made when first opened; its teaching cases are in file order (1-… to 7-…),
  * the order the README and the learning points refer to. */
 
@@ -1456,6 +1523,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
   g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
+  g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
 
   return g_test_run ();

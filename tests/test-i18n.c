@@ -96,6 +96,15 @@ test_window (void)
 
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
+  /* The whole form, including what is made just after the first frame. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (!hlh_case_form_is_complete (hlh_window_get_form (window)) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (hlh_case_form_is_complete (hlh_window_get_form (window)));
+  }
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), expected->app_name));
 
   collect_texts (GTK_WIDGET (window), texts);
