@@ -34,6 +34,8 @@ typedef struct
   const char *cli_temperature;
   const char *cli_age;
   const char *cli_units_heading;
+  const char *cli_zero_points;
+  const char *cli_many_points;
 } Expected;
 
 static const Expected languages[] = {
@@ -41,12 +43,15 @@ static const Expected languages[] = {
     "= 38,6 °C", "HLH déclenchée par l'EBV chez un jeune adulte",
     "RÉSULTATS (tels que saisis" NBSP "; inconnu signifie",
     "Message pédagogique" NBSP ": Tout va dans le même sens",
-    "Température maximale" NBSP ": 38,6 °C", "Âge" NBSP ": 30 ans", "CHAMP" },
+    "Température maximale" NBSP ": 38,6 °C", "Âge" NBSP ": 30 ans", "CHAMP",
+    /* French counts 0 and 1 in the singular. */
+    "connue" NBSP ": 0 point (non)", "Température" NBSP ": 33 points (" },
   { "de", "HLH-Rechner", "Blutbild", "Diagnostische HLH-2004-Kriterien", "Jahre",
     "= 38,6 °C", "EBV-getriggerte HLH bei einem jungen Erwachsenen",
     "BEFUNDE (wie eingegeben; unbekannt heißt",
     "Lernziel: Alles weist in dieselbe Richtung",
-    "Höchste Temperatur: 38,6 °C", "Alter: 30 Jahre", "FELD" },
+    "Höchste Temperatur: 38,6 °C", "Alter: 30 Jahre", "FELD",
+    "Immunsuppression: 0 Punkte (nein)", "Temperatur: 33 Punkte (" },
 };
 
 static const Expected *expected;
@@ -172,7 +177,8 @@ run_cli (const char *const *args)
 static void
 test_cli (void)
 {
-  static const char *const report_args[] = { "temperature=38.6", "age=30", NULL };
+  static const char *const report_args[] = { "temperature=38.6", "age=30",
+                                             "immunosuppression=no", NULL };
   static const char *const json_args[] = { "--json", "temperature=38.6", NULL };
   static const char *const units_args[] = { "--units", NULL };
   g_autofree char *report = run_cli (report_args);
@@ -181,6 +187,8 @@ test_cli (void)
 
   g_assert_nonnull (strstr (report, expected->cli_temperature));
   g_assert_nonnull (strstr (report, expected->cli_age));
+  g_assert_nonnull (strstr (report, expected->cli_zero_points));
+  g_assert_nonnull (strstr (report, expected->cli_many_points));
   /* JSON is for programs: English and "." in every locale. */
   g_assert_nonnull (strstr (json, "\"basis\":\"38.6 °C ≥ 38.4 °C\""));
   g_assert_true (g_str_has_prefix (units, expected->cli_units_heading));

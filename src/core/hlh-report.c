@@ -142,7 +142,11 @@ append_hscore (GString             *s,
       g_autoptr(GString) points = g_string_new (NULL);
 
       append_range (points, h->items[i].min, h->items[i].max);
-      g_string_append_printf (points, _(" points (%s)"), basis);
+      /* Translators: after a number of points or a range of them ("0–18"), then what
+       * decided them; the number is the highest of the range */
+      g_string_append_printf (points, g_dngettext (GETTEXT_PACKAGE, " point (%s)",
+                                                   " points (%s)", h->items[i].max),
+                              basis);
       append_pair (s, "    ", _(item->criterion.label), points->str);
     }
   g_string_append_printf (s, _("  Context: a cut-off of %d was reported for adult ICU patients "
