@@ -341,8 +341,17 @@ ensure_groups (HlhCaseForm *self)
 /* What lies below the first screenful (the chemistry, the specialised findings, the trigger
  * history) is made just after the window's first frame, so that the window shows sooner.
  * Asking for one of its rows or check boxes makes it at once. */
+static void first_frame_cb (GdkFrameClock *clock,
+                            HlhCaseForm   *self);
+
 static void
-stop_waiting_for_first_frame (HlhCaseForm *self);
+stop_waiting_for_first_frame (HlhCaseForm *self)
+{
+  if (self->first_frame_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
+  g_clear_object (&self->first_frame_clock);
+}
 
 static gboolean
 build_rest_cb (gpointer data)
@@ -363,15 +372,6 @@ first_frame_cb (GdkFrameClock *clock,
   stop_waiting_for_first_frame (self);
   if (self->rest_source == 0 && !hlh_case_form_is_complete (self))
     self->rest_source = g_idle_add (build_rest_cb, self);
-}
-
-static void
-stop_waiting_for_first_frame (HlhCaseForm *self)
-{
-  if (self->first_frame_clock == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
-  g_clear_object (&self->first_frame_clock);
 }
 
 static void
