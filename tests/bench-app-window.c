@@ -135,15 +135,21 @@ after_paint_cb (GdkFrameClock *clock,
     }
   else if (bench->changed_at != 0)
     {
-      gint64 latency = g_get_monotonic_time () - bench->changed_at;
-      g_array_append_val (bench->latencies, latency);
-      bench->changed_at = 0;
+      gint64 now = g_get_monotonic_time ();
+      gint64 latency = now - bench->changed_at;
+
+      /* A key event reaches GTK through the X server: a frame drawn before it arrived (the
+       * text cursor blinks) is not the one with the new result. */
       if (g_strcmp0 (gtk_editable_get_text (ferritin_editable (bench)),
                      bench->n_changes % 2 == 0 ? "7000" : "700") != 0)
         {
+          if (latency < 2 * G_USEC_PER_SEC)
+            return;
           g_printerr ("the keystroke did not reach the ferritin field\n");
           exit (1);
         }
+      g_array_append_val (bench->latencies, latency);
+      bench->changed_at = 0;
       if (++bench->n_changes == N_CHANGES)
         {
           g_application_quit (G_APPLICATION (bench->app));
