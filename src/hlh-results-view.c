@@ -64,8 +64,6 @@ struct _HlhResultsView
 
 G_DEFINE_FINAL_TYPE (HlhResultsView, hlh_results_view, GTK_TYPE_WIDGET)
 
-/* GtkLabel lays its text out again even when given the text it has; most results do not
- * change with a keystroke, so only changed texts are given to it. */
 /* Details: the rule, its threshold, points and reference, from the core's tables. */
 
 static void
