@@ -36,6 +36,7 @@ typedef struct
   const char *cli_units_heading;
   const char *cli_zero_points;
   const char *cli_many_points;
+  const char *cli_findings;
 } Expected;
 
 static const Expected languages[] = {
@@ -45,13 +46,16 @@ static const Expected languages[] = {
     "Message pédagogique" NBSP ": Tout va dans le même sens",
     "Température maximale" NBSP ": 38,6 °C", "Âge" NBSP ": 30 ans", "CHAMP",
     /* French counts 0 and 1 in the singular. */
-    "connue" NBSP ": 0 point (non)", "Température" NBSP ": 33 points (" },
+    "connue" NBSP ": 0 point (non)", "Température" NBSP ": 33 points (",
+    /* "Splénomégalie inconnu" would not agree: a colon, and French spacing. */
+    "(Hépatomégalie" NBSP ": oui" NBSP "; Splénomégalie" NBSP ": inconnu)" },
   { "de", "HLH-Rechner", "Blutbild", "Diagnostische HLH-2004-Kriterien", "Jahre",
     "= 38,6 °C", "EBV-getriggerte HLH bei einem jungen Erwachsenen",
     "BEFUNDE (wie eingegeben; unbekannt heißt",
     "Lernziel: Alles weist in dieselbe Richtung",
     "Höchste Temperatur: 38,6 °C", "Alter: 30 Jahre", "FELD",
-    "Immunsuppression: 0 Punkte (nein)", "Temperatur: 33 Punkte (" },
+    "Immunsuppression: 0 Punkte (nein)", "Temperatur: 33 Punkte (",
+    "(Hepatomegalie ja; Splenomegalie unbekannt)" },
 };
 
 static const Expected *expected;
@@ -178,7 +182,7 @@ static void
 test_cli (void)
 {
   static const char *const report_args[] = { "temperature=38.6", "age=30",
-                                             "immunosuppression=no", NULL };
+                                             "immunosuppression=no", "hepatomegaly=yes", NULL };
   static const char *const json_args[] = { "--json", "temperature=38.6", NULL };
   static const char *const units_args[] = { "--units", NULL };
   g_autofree char *report = run_cli (report_args);
@@ -189,6 +193,7 @@ test_cli (void)
   g_assert_nonnull (strstr (report, expected->cli_age));
   g_assert_nonnull (strstr (report, expected->cli_zero_points));
   g_assert_nonnull (strstr (report, expected->cli_many_points));
+  g_assert_nonnull (strstr (report, expected->cli_findings));
   /* JSON is for programs: English and "." in every locale. */
   g_assert_nonnull (strstr (json, "\"basis\":\"38.6 °C ≥ 38.4 °C\""));
   g_assert_true (g_str_has_prefix (units, expected->cli_units_heading));

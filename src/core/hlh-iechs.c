@@ -258,11 +258,11 @@ append_value (GString       *s,
   double value;
 
   if (s->len > 0)
-    g_string_append (s, "; ");
+    g_string_append (s, _("; "));
   if (hlh_case_get_number (c, field, unit, &value))
     {
       g_autofree char *v = hlh_format_value (value, unit);
-      g_string_append_printf (s, "%s %s", _(hlh_field_get_info (field)->label), v);
+      g_string_append_printf (s, _("%s %s"), _(hlh_field_get_info (field)->label), v);
     }
   else
     g_string_append_printf (s, _("%s not entered"), _(hlh_field_get_info (field)->label));

@@ -97,7 +97,7 @@ append_findings (GString       *s,
       const HlhTriggerInfo *info = hlh_trigger_get_info (t);
       if (!hlh_case_has_trigger (c, t))
         continue;
-      g_string_append_printf (s, "%s%s (%s)", n++ > 0 ? "; " : "", _(info->label),
+      g_string_append_printf (s, "%s%s (%s)", n++ > 0 ? _("; ") : "", _(info->label),
                               _(hlh_trigger_group_get_info (info->group)->label));
     }
   g_string_append_c (s, '\n');

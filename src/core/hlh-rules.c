@@ -356,7 +356,7 @@ hlh_criterion_describe (const HlhCriterion *criterion)
     {
       g_autofree char *d = hlh_condition_describe (&criterion->conditions[i]);
       if (i > 0)
-        g_string_append (s, criterion->needed > 1 ? "; " : _(" or "));
+        g_string_append (s, criterion->needed > 1 ? _("; ") : _(" or "));
       g_string_append (s, d);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -398,8 +398,15 @@ hlh_criterion_dup_basis (const HlhCriterion *criterion,
     {
       g_autofree char *b = hlh_condition_dup_basis (&criterion->conditions[i], c);
       if (i > 0)
-        g_string_append (s, "; ");
-      g_string_append_printf (s, "%s %s",
+        {
+          /* Translators: between two findings or rules in a list, as in "Hepatomegaly yes;
+           * Splenomegaly unknown"; French puts a no-break space before the semicolon */
+          g_string_append (s, _("; "));
+        }
+      /* Translators: a finding's name, then what is known of it: "Hepatomegaly yes",
+       * "Haemoglobin 8.2 g/dL ≤ 9.2 g/dL", "Splenomegaly unknown". A colon lets the last word
+       * stand on its own where it would otherwise agree with the finding's name. */
+      g_string_append_printf (s, _("%s %s"),
                               _(hlh_field_get_info (criterion->conditions[i].field)->label), b);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
