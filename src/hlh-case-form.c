@@ -99,7 +99,6 @@ struct _HlhCaseForm
   GtkWidget      *rows[HLH_N_FIELDS];
   GtkCheckButton *trigger_buttons[HLH_N_TRIGGERS];
   GtkExpander    *group_expanders[HLH_N_TRIGGER_GROUPS];
-  gboolean        groups_built;
   gboolean        syncing;
   GdkFrameClock  *first_frame_clock;
   guint           rest_source;
@@ -310,12 +309,19 @@ build_group (HlhCaseForm     *self,
   gtk_box_append (self->triggers_box, expander);
 }
 
+/* The trigger groups' expanders are made together, after the first frame or when asked for. */
+static gboolean
+groups_built (HlhCaseForm *self)
+{
+  return self->group_expanders[0] != NULL;
+}
+
 static void
 sync_triggers (HlhCaseForm *self)
 {
   const HlhCase *c = hlh_case_model_get_case (self->model);
 
-  if (!self->groups_built)
+  if (!groups_built (self))
     return;
 
   self->syncing = TRUE;
@@ -330,9 +336,8 @@ sync_triggers (HlhCaseForm *self)
 static void
 ensure_groups (HlhCaseForm *self)
 {
-  if (self->groups_built)
+  if (groups_built (self))
     return;
-  self->groups_built = TRUE;
   for (guint g = 0; g < HLH_N_TRIGGER_GROUPS; g++)
     build_group (self, g);
   sync_triggers (self);
@@ -561,7 +566,7 @@ hlh_case_form_is_complete (HlhCaseForm *self)
 {
   g_return_val_if_fail (HLH_IS_CASE_FORM (self), FALSE);
   return self->built[SECTION_CHEMISTRY] && self->built[SECTION_SPECIALISED] &&
-         self->groups_built;
+         groups_built (self);
 }
 
 gboolean
