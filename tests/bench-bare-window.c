@@ -1,44 +1,97 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gtk/gtk.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bench-common.h"
+#include "bench-keys.h"
 
 /* The yardstick for tests/bench-gui: a bare GTK 4 program that only opens a window. At its
- * first frame it prints the monotonic time and its resident memory, then quits. */
+ * first frame it prints the monotonic time and its resident memory, then quits.
+ *
+ * With --latency the window holds one field and one label that repeats what is typed: the
+ * least a GTK 4 program can do per keystroke. It is typed at as the application is
+ * (bench-keys.h) and prints the time from each keystroke to the next frame. */
+
+typedef struct
+{
+  gboolean   latency;
+  gboolean   shown;
+  gboolean   done;
+  GtkWidget *field;
+  BenchKeys  keys;
+} Bare;
+
+static void
+finished (gpointer data)
+{
+  Bare *bare = data;
+
+  bare->done = TRUE;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
-                gboolean      *done)
+                Bare          *bare)
 {
-  if (*done)
+  if (bare->shown)
     return;
-  *done = TRUE;
+  bare->shown = TRUE;
   printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
   fflush (stdout);
+  if (!bare->latency)
+    {
+      bare->done = TRUE;
+      return;
+    }
+  bench_keys_start (&bare->keys, gtk_widget_get_ancestor (bare->field, GTK_TYPE_WINDOW),
+                    GTK_EDITABLE (bare->field), finished, bare);
 }
 
 static void
 map_cb (GtkWidget *window,
-        gboolean  *done)
+        Bare      *bare)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), done);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bare);
+}
+
+static void
+changed_cb (GtkEditable *field,
+            GtkLabel    *echo)
+{
+  g_autofree char *text = g_strdup_printf ("Typed: %s", gtk_editable_get_text (field));
+
+  gtk_label_set_text (echo, text);
 }
 
 int
-main (void)
+main (int   argc,
+      char *argv[])
 {
-  gboolean done = FALSE;
+  Bare bare = { 0 };
   GtkWidget *window;
 
+  bare.latency = argc > 1 && strcmp (argv[1], "--latency") == 0;
   gtk_init ();
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "Bare");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_signal_connect (window, "map", G_CALLBACK (map_cb), &done);
+  if (bare.latency)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *echo = gtk_label_new (NULL);
+
+      bare.field = gtk_entry_new ();
+      g_signal_connect (bare.field, "changed", G_CALLBACK (changed_cb), echo);
+      gtk_box_append (GTK_BOX (box), bare.field);
+      gtk_box_append (GTK_BOX (box), echo);
+      gtk_window_set_child (GTK_WINDOW (window), box);
+    }
+  g_signal_connect (window, "map", G_CALLBACK (map_cb), &bare);
   gtk_window_present (GTK_WINDOW (window));
-  while (!done)
+  while (!bare.done)
     g_main_context_iteration (NULL, TRUE);
+  bench_keys_print (&bare.keys);
   return 0;
 }

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The keystrokes of tests/bench-gui's latency figure, shared by the application
+ * (bench-app-window.c) and its yardstick, a bare window with one field (bench-bare-window.c),
+ * so both are typed at in the same way.
+ *
+ * The field holds "700" and has the keyboard focus, with the text cursor at its end. A "0" is
+ * typed, then Backspace, and again: 700, 7000, 700… For each keystroke the time is taken from
+ * the moment the key is sent until the end of the next frame that shows the new text
+ * (GdkFrameClock::after-paint).
+ *
+ * Keys are a real key press and release sent through the X server (XTest) when the program is
+ * built with it; otherwise the same keystroke goes through the signals of GtkText's key
+ * bindings, and the benchmark says so.
+ *
+ * The keys come 50 to 150 ms apart, a fast typist's pace, from a fixed pseudo-random
+ * sequence. The pauses are irregular on purpose: while a field has the focus its text cursor
+ * blinks, and GTK then draws at most one frame per 16.7 ms (60 Hz). A key waits for the next
+ * of those frames, anywhere between 0 and 16.7 ms. Keys at a fixed interval would always
+ * land at the same point of that cycle and measure that point only. */
+
+#include <gtk/gtk.h>
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
+#include <stdio.h>
+#include <stdlib.h>
+
+#define BENCH_KEYS_COUNT   300
+#define BENCH_KEYS_SEED    20141031   /* any fixed seed: the same pauses in every run */
+#define BENCH_KEYS_MIN_MS  50
+#define BENCH_KEYS_MAX_MS  150
+
+typedef struct
+{
+  GtkWidget   *window;
+  GtkEditable *field;
+  gboolean     real_keys;
+  guint        n_keys;
+  gint64       sent_at;     /* 0 when no keystroke waits for its frame */
+  GArray      *latencies;   /* gint64, microseconds */
+  GRand       *rand;
+  void       (*finished) (gpointer data);
+  gpointer     finished_data;
+} BenchKeys;
+
+#ifdef HAVE_XTEST
+static inline void
+bench_keys_send (BenchKeys *keys,
+                 KeySym     keysym)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (keys->window));
+  KeyCode code = XKeysymToKeycode (display, keysym);
+
+  keys->sent_at = g_get_monotonic_time ();
+  XTestFakeKeyEvent (display, code, True, CurrentTime);
+  XTestFakeKeyEvent (display, code, False, CurrentTime);
+  XFlush (display);
+}
+
+/* No window manager under Xvfb: the window takes the keyboard itself. */
+static inline gboolean
+bench_keys_take_keyboard (BenchKeys *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (keys->window));
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                  gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  return TRUE;
+}
+#endif
+
+static inline const char *
+bench_keys_expected_text (BenchKeys *keys)
+{
+  return keys->n_keys % 2 == 0 ? "7000" : "700";
+}
+
+static inline gboolean
+bench_keys_type_cb (gpointer data)
+{
+  BenchKeys *keys = data;
+
+#ifdef HAVE_XTEST
+  if (keys->real_keys)
+    {
+      bench_keys_send (keys, keys->n_keys % 2 == 0 ? XK_0 : XK_BackSpace);
+      return G_SOURCE_REMOVE;
+    }
+#endif
+  keys->sent_at = g_get_monotonic_time ();
+  if (keys->n_keys % 2 == 0)
+    g_signal_emit_by_name (gtk_editable_get_delegate (keys->field), "insert-at-cursor", "0");
+  else
+    g_signal_emit_by_name (gtk_editable_get_delegate (keys->field), "backspace");
+  return G_SOURCE_REMOVE;
+}
+
+static inline void
+bench_keys_schedule (BenchKeys *keys)
+{
+  g_timeout_add (g_rand_int_range (keys->rand, BENCH_KEYS_MIN_MS, BENCH_KEYS_MAX_MS + 1),
+                 bench_keys_type_cb, keys);
+}
+
+static inline void
+bench_keys_after_paint_cb (GdkFrameClock *clock,
+                           BenchKeys     *keys)
+{
+  gint64 latency;
+
+  if (keys->sent_at == 0)
+    return;
+  latency = g_get_monotonic_time () - keys->sent_at;
+  /* A key goes through the X server: a frame drawn before it arrived (the text cursor
+   * blinks) is not the one with the new text. */
+  if (g_strcmp0 (gtk_editable_get_text (keys->field), bench_keys_expected_text (keys)) != 0)
+    {
+      if (latency < 2 * G_USEC_PER_SEC)
+        return;
+      g_printerr ("the keystroke did not reach the field\n");
+      exit (1);
+    }
+  g_array_append_val (keys->latencies, latency);
+  keys->sent_at = 0;
+  if (++keys->n_keys == BENCH_KEYS_COUNT)
+    {
+      g_signal_handlers_disconnect_by_func (clock, bench_keys_after_paint_cb, keys);
+      keys->finished (keys->finished_data);
+      return;
+    }
+  bench_keys_schedule (keys);
+}
+
+/* Call at the window's first frame: focuses the field, fills it with "700" and starts. */
+static inline void
+bench_keys_start (BenchKeys   *keys,
+                  GtkWidget   *window,
+                  GtkEditable *field,
+                  void       (*finished) (gpointer data),
+                  gpointer     finished_data)
+{
+  keys->window = window;
+  keys->field = field;
+  keys->latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  keys->rand = g_rand_new_with_seed (BENCH_KEYS_SEED);
+  keys->finished = finished;
+  keys->finished_data = finished_data;
+#ifdef HAVE_XTEST
+  keys->real_keys = bench_keys_take_keyboard (keys);
+#endif
+  gtk_widget_grab_focus (GTK_WIDGET (field));
+  gtk_editable_set_text (field, "700");
+  gtk_editable_set_position (field, -1);
+  fprintf (stderr, "keystrokes: %s\n",
+           keys->real_keys ? "key events through the X server (XTest)"
+                           : "GtkText key-binding signals (built without XTest)");
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_keys_after_paint_cb), keys);
+  bench_keys_schedule (keys);
+}
+
+/* Prints one "latency MICROSECONDS" line per keystroke, for bench-gui, and frees. */
+static inline void
+bench_keys_print (BenchKeys *keys)
+{
+  if (keys->latencies == NULL)
+    return;
+  for (guint i = 0; i < keys->latencies->len; i++)
+    printf ("latency %" G_GINT64_FORMAT "\n", g_array_index (keys->latencies, gint64, i));
+  g_clear_pointer (&keys->latencies, g_array_unref);
+  g_clear_pointer (&keys->rand, g_rand_free);
+}
