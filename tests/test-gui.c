@@ -844,6 +844,136 @@ test_gauge_widget (void)
   close_window (window);
 }
 
+/* The widget's drawing as an image of its size. */
+static cairo_surface_t *
+snapshot_gauge (HlhGauge *gauge)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (gauge));
+  int height = gtk_widget_get_height (GTK_WIDGET (gauge));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  GTK_WIDGET_GET_CLASS (gauge)->snapshot (GTK_WIDGET (gauge), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return surface;
+}
+
+/* hlh_gauge_draw() in one go, in the widget's size, colour and font. */
+static cairo_surface_t *
+draw_gauge_directly (HlhGauge *gauge)
+{
+  GtkWidget *widget = GTK_WIDGET (gauge);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GdkRGBA color;
+  HlhColor foreground;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  foreground = (HlhColor) { color.red, color.green, color.blue, color.alpha };
+  cairo_translate (cr, 0, MAX (0, (height - HLH_GAUGE_HEIGHT) / 2));
+  hlh_gauge_draw (cr, hlh_gauge_get_hscore (gauge), width, &foreground,
+                  pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How many pixels differ by more than a rounding error in any channel. */
+static guint
+count_different_pixels (cairo_surface_t *a,
+                        cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 p = *(guint32 *) (cairo_image_surface_get_data (a) +
+                                  y * cairo_image_surface_get_stride (a) + x * 4);
+        guint32 q = *(guint32 *) (cairo_image_surface_get_data (b) +
+                                  y * cairo_image_surface_get_stride (b) + x * 4);
+
+        for (int shift = 0; shift < 32; shift += 8)
+          if (ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)) > 2)
+            {
+              n++;
+              break;
+            }
+      }
+  return n;
+}
+
+static void
+assert_gauge_drawn_as_directly (HlhGauge   *gauge,
+                                const char *png)
+{
+  cairo_surface_t *widget = snapshot_gauge (gauge);
+  cairo_surface_t *direct = draw_gauge_directly (gauge);
+
+  save_png (widget, png);
+  g_assert_cmpuint (count_different_pixels (widget, direct), ==, 0);
+  cairo_surface_destroy (widget);
+  cairo_surface_destroy (direct);
+}
+
+/* The widget keeps the track and the scale from one change to the next and draws the range
+ * and the needle anew: what it shows is still hlh_gauge_draw()'s drawing of the new score,
+ * also after the colours change (dark style), which the kept layers must follow. */
+static void
+test_gauge_kept_layers (void)
+{
+  HlhWindow *window = new_window ();
+  HlhGauge *gauge = hlh_results_view_get_gauge (hlh_window_get_results (window));
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean dark = FALSE;
+  cairo_surface_t *before, *after;
+  GdkRGBA light_color, dark_color;
+
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+  enter (window, HLH_FIELD_TEMPERATURE, "39.6");
+  for (int i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (gauge)) == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gauge)), >, 0);
+  assert_gauge_drawn_as_directly (gauge, "gauge-kept-1.png");
+
+  /* Temperature 49 → 33 points, ferritin 7000 ng/mL: 50 more. The needle moves. */
+  before = snapshot_gauge (gauge);
+  enter (window, HLH_FIELD_TEMPERATURE, "39.0");
+  enter (window, HLH_FIELD_FERRITIN, "7000");
+  g_assert_cmpint (hlh_gauge_get_hscore (gauge)->min, ==, 33 + 50);
+  after = snapshot_gauge (gauge);
+  g_assert_cmpuint (count_different_pixels (before, after), >, 0);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  assert_gauge_drawn_as_directly (gauge, "gauge-kept-2.png");
+
+  /* Dark style: the text colour changes, and the kept layers with it. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (gauge)), &light_color);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", !dark, NULL);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (gauge)), &dark_color);
+  g_assert_false (gdk_rgba_equal (&light_color, &dark_color));
+  assert_gauge_drawn_as_directly (gauge, "gauge-kept-3.png");
+
+  g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
+  close_window (window);
+}
+
 /* Cases: save and open through the window */
 
 /* A case saved and opened again shows the same findings and the same results; the title
@@ -1511,6 +1641,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);
+  g_test_add_func ("/hlh/gui/gauge/kept-layers", test_gauge_kept_layers);
   g_test_add_func ("/hlh/gui/case/save-and-open", test_save_and_open_round_trip);
   g_test_add_func ("/hlh/gui/case/unsaved-changes-asked", test_unsaved_changes_asked);
   g_test_add_func ("/hlh/gui/case/unsaved-changes-saved-first", test_unsaved_changes_saved_first);
