@@ -919,11 +919,10 @@ test_gauge_widget (void)
   close_window (window);
 }
 
-/* The widget keeps the track and the scale from one change to the next and draws the range
- * and the needle anew: what it shows is still hlh_gauge_draw()'s drawing of the new score,
- * also after the colours change (dark style), which the kept layers must follow. */
+/* The widget draws what the printed report and the PDF draw (hlh_gauge_draw()) in its size,
+ * colour and font: after a change of score, and in the dark style, whose colours it follows. */
 static void
-test_gauge_kept_layers (void)
+test_gauge_same_as_report (void)
 {
   HlhWindow *window = new_window ();
   HlhGauge *gauge = hlh_results_view_get_gauge (hlh_window_get_results (window));
@@ -937,7 +936,7 @@ test_gauge_kept_layers (void)
   for (int i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (gauge)) == 0; i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gauge)), >, 0);
-  assert_gauge_drawn_as_directly (gauge, "gauge-kept-1.png");
+  assert_gauge_drawn_as_directly (gauge, "gauge-same-1.png");
 
   /* Temperature 49 → 33 points, ferritin 7000 ng/mL: 50 more. The needle moves. */
   before = snapshot_gauge (gauge);
@@ -948,16 +947,16 @@ test_gauge_kept_layers (void)
   g_assert_cmpuint (count_different_pixels (before, after), >, 0);
   cairo_surface_destroy (before);
   cairo_surface_destroy (after);
-  assert_gauge_drawn_as_directly (gauge, "gauge-kept-2.png");
+  assert_gauge_drawn_as_directly (gauge, "gauge-same-2.png");
 
-  /* Dark style: the text colour changes, and the kept layers with it. */
+  /* Dark style: the text colour changes, and the drawing with it. */
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (gauge)), &light_color);
   g_object_set (settings, "gtk-application-prefer-dark-theme", !dark, NULL);
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (gauge)), &dark_color);
   g_assert_false (gdk_rgba_equal (&light_color, &dark_color));
-  assert_gauge_drawn_as_directly (gauge, "gauge-kept-3.png");
+  assert_gauge_drawn_as_directly (gauge, "gauge-same-3.png");
 
   g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
   close_window (window);
@@ -1630,7 +1629,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);
-  g_test_add_func ("/hlh/gui/gauge/kept-layers", test_gauge_kept_layers);
+  g_test_add_func ("/hlh/gui/gauge/same-as-report", test_gauge_same_as_report);
   g_test_add_func ("/hlh/gui/case/save-and-open", test_save_and_open_round_trip);
   g_test_add_func ("/hlh/gui/case/unsaved-changes-asked", test_unsaved_changes_asked);
   g_test_add_func ("/hlh/gui/case/unsaved-changes-saved-first", test_unsaved_changes_saved_first);

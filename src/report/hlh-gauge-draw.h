@@ -20,22 +20,6 @@ typedef struct
   double alpha;
 } HlhColor;
 
-/* The gauge's drawing from the bottom up. The track and the scale do not depend on the
- * score; the range and the needle do. */
-typedef enum
-{
-  HLH_GAUGE_LAYER_TRACK,   /* the band from 0 to 337, hatched beyond the cut-off */
-  HLH_GAUGE_LAYER_RANGE,   /* the possible range while findings are unknown, ends labelled */
-  HLH_GAUGE_LAYER_SCALE,   /* the cut-off, the scores and the probabilities along the band */
-  HLH_GAUGE_LAYER_NEEDLE,  /* the needle at the score, and the score when it is known */
-} HlhGaugeLayer;
-
-void   hlh_gauge_draw_layer (cairo_t                    *cr,
-                             HlhGaugeLayer               layer,
-                             const HlhHScore            *hscore,
-                             double                      width,
-                             const HlhColor             *foreground,
-                             const PangoFontDescription *font);
 void   hlh_gauge_draw       (cairo_t                    *cr,
                              const HlhHScore            *hscore,
                              double                      width,
