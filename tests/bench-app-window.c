@@ -34,8 +34,6 @@ quit (gpointer data)
   g_application_quit (G_APPLICATION (bench->app));
 }
 
-/* The ferritin field. Ferritin 700 and 7000 ng/mL score 0 and 50 (Fardet 2014): each
- * keystroke moves the HScore, the gauge's needle, the criteria and the notes. */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *bench)
@@ -45,13 +43,14 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->shown)
     return;
   bench->shown = TRUE;
-  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
-  fflush (stdout);
+  bench_print_shown ();
   if (!bench->latency)
     {
       quit (bench);
       return;
     }
+  /* The ferritin field. Ferritin 700 and 7000 ng/mL score 0 and 50 (Fardet 2014): each
+   * keystroke moves the HScore, the gauge's needle, the criteria and the notes. */
   ferritin = hlh_case_form_get_number_row (hlh_window_get_form (bench->window),
                                            HLH_FIELD_FERRITIN);
   bench_keys_start (&bench->keys, GTK_WIDGET (bench->window),

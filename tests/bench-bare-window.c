@@ -37,8 +37,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (bare->shown)
     return;
   bare->shown = TRUE;
-  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
-  fflush (stdout);
+  bench_print_shown ();
   if (!bare->latency)
     {
       bare->done = TRUE;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,3 +18,16 @@ bench_rss_kib (void)
   line = strstr (status, "VmRSS:");
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
 }
+
+/* Printed by each window program at its first frame and read by bench-gui: the monotonic time
+ * and the resident memory then. */
+static inline void
+bench_print_shown (void)
+{
+  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
+  fflush (stdout);
+}
+
+/* The pause before each keystroke of the latency figure, in ms (bench-keys.h). */
+#define BENCH_KEYS_MIN_MS  50
+#define BENCH_KEYS_MAX_MS  150

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
+
 /* Benchmark: HLH Calculator against a bare GTK 4 window, side by side in one run on the same
  * display. Prints the time from process start to the first frame of the window and the
  * resident memory then, as medians of alternating runs and as ratios (targets: at most 1.25×
@@ -167,8 +169,8 @@ main (int   argc,
   printf ("    HLH Calculator / header-bar  time %.3f×   memory %.3f×\n",
           quantile (app->ms, 0.5) / quantile (header->ms, 0.5),
           quantile (app->mib, 0.5) / quantile (header->mib, 0.5));
-  printf ("Keystroke to the next frame with the new result, %u keystrokes 50-150 ms apart:\n",
-          latencies->len);
+  printf ("Keystroke to the next frame with the new result, %u keystrokes %d-%d ms apart:\n",
+          latencies->len, BENCH_KEYS_MIN_MS, BENCH_KEYS_MAX_MS);
   printf ("  HLH Calculator, ferritin field   median %5.2f ms (target < 8 ms: %s)   "
           "p10 %5.2f   p90 %5.2f   max %6.2f ms\n", median_latency, verdict (latency_met),
           quantile (latencies, 0.1), quantile (latencies, 0.9), quantile (latencies, 1));

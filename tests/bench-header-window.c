@@ -20,8 +20,7 @@ after_paint_cb (GdkFrameClock  *clock,
   if (done)
     return;
   done = TRUE;
-  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
-  fflush (stdout);
+  bench_print_shown ();
   g_application_quit (app);
 }
 

@@ -28,10 +28,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
+
 #define BENCH_KEYS_COUNT   300
 #define BENCH_KEYS_SEED    20141031   /* any fixed seed: the same pauses in every run */
-#define BENCH_KEYS_MIN_MS  50
-#define BENCH_KEYS_MAX_MS  150
 
 typedef struct
 {
