@@ -920,7 +920,8 @@ test_gauge_widget (void)
 }
 
 /* The widget draws what the printed report and the PDF draw (hlh_gauge_draw()) in its size,
- * colour and font: after a change of score, and in the dark style, whose colours it follows. */
+ * colour and font: after a change of score, in a narrower window, and in the dark style,
+ * whose colours it follows. */
 static void
 test_gauge_same_as_report (void)
 {
@@ -930,6 +931,7 @@ test_gauge_same_as_report (void)
   gboolean dark = FALSE;
   cairo_surface_t *before, *after;
   GdkRGBA light_color, dark_color;
+  int width;
 
   g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, NULL);
   enter (window, HLH_FIELD_TEMPERATURE, "39.6");
@@ -948,6 +950,15 @@ test_gauge_same_as_report (void)
   cairo_surface_destroy (before);
   cairo_surface_destroy (after);
   assert_gauge_drawn_as_directly (gauge, "gauge-same-2.png");
+
+  /* A narrower window: the widget keeps images of the parts that do not depend on the score
+   * (the scale, the ticks, the hatching); they are made again in the new width. */
+  width = gtk_widget_get_width (GTK_WIDGET (gauge));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  for (int i = 0; i < 200 && gtk_widget_get_width (GTK_WIDGET (gauge)) == width; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gauge)), !=, width);
+  assert_gauge_drawn_as_directly (gauge, "gauge-same-narrow.png");
 
   /* Dark style: the text colour changes, and the drawing with it. */
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (gauge)), &light_color);

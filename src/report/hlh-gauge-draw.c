@@ -244,6 +244,70 @@ draw_needle (cairo_t         *cr,
 }
 
 /**
+ * hlh_gauge_draw_layer:
+ * @layer: which part to draw; %HLH_GAUGE_LAYER_TRACK and %HLH_GAUGE_LAYER_SCALE do not depend
+ *   on @hscore
+ * @width: the width to draw in; the height is %HLH_GAUGE_HEIGHT
+ * @foreground: the text colour of the surface drawn on
+ * @font: (nullable): the font of the labels
+ *
+ * Draws one layer of the gauge. The layers drawn in their order, one over the other, are
+ * hlh_gauge_draw(); the widget keeps the two that do not depend on the score as images.
+ */
+void
+hlh_gauge_draw_layer (cairo_t                    *cr,
+                      HlhGaugeLayer               layer,
+                      const HlhHScore            *hscore,
+                      double                      width,
+                      const HlhColor             *foreground,
+                      const PangoFontDescription *font)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) small = NULL;
+  Row score_row = { { 0 }, { 0 }, 0 };
+
+  g_return_if_fail (cr != NULL && hscore != NULL && foreground != NULL);
+  g_return_if_fail (layer < HLH_GAUGE_N_LAYERS);
+
+  if (layer == HLH_GAUGE_LAYER_TRACK)
+    {
+      cairo_save (cr);
+      draw_track (cr, foreground, width);
+      cairo_restore (cr);
+      return;
+    }
+  if (layer == HLH_GAUGE_LAYER_RANGE && hscore->min == hscore->max)
+    return;
+
+  layout = pango_cairo_create_layout (cr);
+  small = font != NULL ? pango_font_description_copy (font)
+                       : pango_font_description_from_string ("Sans 10");
+  pango_font_description_set_size (small, pango_font_description_get_size (small) * 0.85);
+  pango_layout_set_font_description (layout, small);
+
+  cairo_save (cr);
+  switch (layer)
+    {
+    case HLH_GAUGE_LAYER_RANGE:
+      draw_range (cr, layout, foreground, hscore, width);
+      break;
+    case HLH_GAUGE_LAYER_SCALE:
+      /* The cut-off's label before the scale's, which give way to it. */
+      draw_cutoff (cr, layout, foreground, width, &score_row);
+      draw_scale (cr, layout, foreground, width, &score_row);
+      break;
+    case HLH_GAUGE_LAYER_NEEDLE:
+      draw_needle (cr, layout, foreground, hscore, width);
+      break;
+    case HLH_GAUGE_LAYER_TRACK:
+    case HLH_GAUGE_N_LAYERS:
+    default:
+      g_assert_not_reached ();
+    }
+  cairo_restore (cr);
+}
+
+/**
  * hlh_gauge_draw:
  * @width: the width to draw in; the height is %HLH_GAUGE_HEIGHT
  * @foreground: the text colour of the surface drawn on
@@ -259,24 +323,8 @@ hlh_gauge_draw (cairo_t                    *cr,
                 const HlhColor             *foreground,
                 const PangoFontDescription *font)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  Row score_row = { { 0 }, { 0 }, 0 };
-  g_autoptr(PangoFontDescription) small = font != NULL ? pango_font_description_copy (font)
-                                                       : pango_font_description_from_string ("Sans 10");
-
   g_return_if_fail (cr != NULL && hscore != NULL && foreground != NULL);
 
-  pango_font_description_set_size (small, pango_font_description_get_size (small) * 0.85);
-  pango_layout_set_font_description (layout, small);
-
-  cairo_save (cr);
-  draw_track (cr, foreground, width);
-  if (hscore->min != hscore->max)
-    draw_range (cr, layout, foreground, hscore, width);
-  /* The cut-off's label before the scale's, which give way to it. */
-  draw_cutoff (cr, layout, foreground, width, &score_row);
-  draw_scale (cr, layout, foreground, width, &score_row);
-  draw_needle (cr, layout, foreground, hscore, width);
-  cairo_restore (cr);
+  for (HlhGaugeLayer layer = 0; layer < HLH_GAUGE_N_LAYERS; layer++)
+    hlh_gauge_draw_layer (cr, layer, hscore, width, foreground, font);
 }
-
