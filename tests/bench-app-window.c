@@ -13,9 +13,10 @@
 #include "hlh-window.h"
 
 /* HLH Calculator started exactly as main.c starts it, for tests/bench-gui. At the first frame
- * of its window it prints the monotonic time and its resident memory. With --latency it then
- * types in the focused ferritin field (bench-keys.h) and prints, for each keystroke, the time
- * until the next frame, which draws the new result. */
+ * of its window it prints the monotonic time and its resident memory. With --latency (or
+ * --latency-steady, with a steady text cursor) it then types in the focused ferritin field
+ * (bench-keys.h) and prints, for each keystroke, the time until the next frame, which draws the
+ * new result. */
 
 typedef struct
 {
@@ -85,7 +86,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bench.latency = argc > 1 && g_str_equal (argv[1], "--latency");
+  bench.latency = bench_keys_parse_option (&bench.keys, argc > 1 ? argv[1] : NULL);
   app = hlh_application_new ();
   bench.app = GTK_APPLICATION (app);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

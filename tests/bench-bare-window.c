@@ -9,9 +9,9 @@
 /* The yardstick for tests/bench-gui: a bare GTK 4 program that only opens a window. At its
  * first frame it prints the monotonic time and its resident memory, then quits.
  *
- * With --latency the window holds one field and one label that repeats what is typed: the
- * least a GTK 4 program can do per keystroke. It is typed at as the application is
- * (bench-keys.h) and prints the time from each keystroke to the next frame. */
+ * With --latency (or --latency-steady) the window holds one field and one label that repeats
+ * what is typed: the least a GTK 4 program can do per keystroke. It is typed at as the
+ * application is (bench-keys.h) and prints the time from each keystroke to the next frame. */
 
 typedef struct
 {
@@ -71,7 +71,7 @@ main (int   argc,
   Bare bare = { 0 };
   GtkWidget *window;
 
-  bare.latency = argc > 1 && strcmp (argv[1], "--latency") == 0;
+  bare.latency = bench_keys_parse_option (&bare.keys, argc > 1 ? argv[1] : NULL);
   gtk_init ();
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "Bare");

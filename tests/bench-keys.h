@@ -18,7 +18,11 @@
  * sequence. The pauses are irregular on purpose: while a field has the focus its text cursor
  * blinks, and GTK then draws at most one frame per 16.7 ms (60 Hz). A key waits for the next
  * of those frames, anywhere between 0 and 16.7 ms. Keys at a fixed interval would always
- * land at the same point of that cycle and measure that point only. */
+ * land at the same point of that cycle and measure that point only.
+ *
+ * With a steady cursor (GtkSettings:gtk-cursor-blink off, as the accessibility settings of a
+ * desktop can ask), nothing draws between keystrokes and a key's frame starts at once: the
+ * time is then the program's own work for the keystroke, without the wait for the cycle. */
 
 #include <gtk/gtk.h>
 #ifdef HAVE_XTEST
@@ -27,6 +31,7 @@
 #endif
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bench-common.h"
 
@@ -38,6 +43,7 @@ typedef struct
   GtkWidget   *window;
   GtkEditable *field;
   gboolean     real_keys;
+  gboolean     steady_cursor;
   guint        n_keys;
   gint64       sent_at;     /* 0 when no keystroke waits for its frame */
   GArray      *latencies;   /* gint64, microseconds */
@@ -136,6 +142,18 @@ bench_keys_after_paint_cb (GdkFrameClock *clock,
   bench_keys_schedule (keys);
 }
 
+/* The option of the window programs: "--latency", or "--latency-steady" for a steady text
+ * cursor. Returns whether the keystrokes are to be timed, and sets keys->steady_cursor. */
+static inline gboolean
+bench_keys_parse_option (BenchKeys  *keys,
+                         const char *option)
+{
+  if (option == NULL)
+    return FALSE;
+  keys->steady_cursor = strcmp (option, "--latency-steady") == 0;
+  return keys->steady_cursor || strcmp (option, "--latency") == 0;
+}
+
 /* Call at the window's first frame: focuses the field, fills it with "700" and starts. */
 static inline void
 bench_keys_start (BenchKeys   *keys,
@@ -153,12 +171,15 @@ bench_keys_start (BenchKeys   *keys,
 #ifdef HAVE_XTEST
   keys->real_keys = bench_keys_take_keyboard (keys);
 #endif
+  if (keys->steady_cursor)
+    g_object_set (gtk_widget_get_settings (window), "gtk-cursor-blink", FALSE, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (field));
   gtk_editable_set_text (field, "700");
   gtk_editable_set_position (field, -1);
-  fprintf (stderr, "keystrokes: %s\n",
+  fprintf (stderr, "keystrokes: %s, %s text cursor\n",
            keys->real_keys ? "key events through the X server (XTest)"
-                           : "GtkText key-binding signals (built without XTest)");
+                           : "GtkText key-binding signals (built without XTest)",
+           keys->steady_cursor ? "steady" : "blinking");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (bench_keys_after_paint_cb), keys);
   bench_keys_schedule (keys);
