@@ -5,6 +5,7 @@
 
 #include "hlh-results-view.h"
 #include "hlh-label-util.h"
+#include "hlh-wrap-bin.h"
 
 /* Every result the core gives, redrawn on each change: the HScore gauge and items, HLH-2004,
  * the panels that fit the patient, what would decide it and what to check. The rows are made
@@ -495,17 +496,17 @@ show_notes (GtkBox     *box,
     {
       g_autofree char *text = NULL;
 
+      /* The notes change with the score, at every keystroke: each is a label measured only
+       * for the width of the column (HlhWrapBin). */
       if (child == NULL)
         {
-          child = gtk_label_new (NULL);
-          gtk_label_set_xalign (GTK_LABEL (child), 0);
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_selectable (GTK_LABEL (child), TRUE);
+          child = hlh_wrap_bin_new ();
+          gtk_label_set_selectable (hlh_wrap_bin_get_label (HLH_WRAP_BIN (child)), TRUE);
           gtk_box_append (box, child);
         }
       text = i < notes->len ? g_strdup_printf ("• %s", ((HlhNote *) notes->pdata[i])->text)
                             : g_strdup (none);
-      hlh_label_set_text (GTK_LABEL (child), text);
+      hlh_label_set_text (hlh_wrap_bin_get_label (HLH_WRAP_BIN (child)), text);
       gtk_widget_set_visible (child, TRUE);
       child = gtk_widget_get_next_sibling (child);
     }
@@ -738,7 +739,7 @@ hlh_results_view_dup_decisive_text (HlhResultsView *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_visible (child))
       g_string_append_printf (s, "%s%s", s->len > 0 ? "\n" : "",
-                              gtk_label_get_text (GTK_LABEL (child)));
+                              gtk_label_get_text (hlh_wrap_bin_get_label (HLH_WRAP_BIN (child))));
   return g_string_free (s, FALSE);
 }
 

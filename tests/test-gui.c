@@ -8,6 +8,7 @@
 
 #include "hlh-application.h"
 #include "hlh-window.h"
+#include "hlh-wrap-bin.h"
 #include "test-locale.h"
 
 /* Numbers for people are shown with the locale's decimal mark; @ascii is written with ".". */
@@ -235,6 +236,7 @@ test_create_destroy_widgets (void)
   g_autoptr(HlhCaseModel) model = hlh_case_model_new ();
   GtkWidget *widgets[] = {
     hlh_gauge_new (),
+    hlh_wrap_bin_new (),
     hlh_criterion_row_new ("Fever", "Rule: Temperature ≥ 38.5 °C"),
     hlh_number_row_new (model, HLH_FIELD_FERRITIN, NULL),
     hlh_number_row_new (model, HLH_FIELD_AGE, "_Age"),
@@ -707,6 +709,72 @@ test_narrow_layout (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   g_assert_false (hlh_window_get_narrow (window));
   close_window (window);
+}
+
+/* A label in an HlhWrapBin (the notes under "What would decide it") gets the height its text
+ * needs when wrapped at the width it is given, through changes of text and of width. */
+static void
+assert_label_fits (GtkLabel *label)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, >, 0);
+  g_assert_cmpint (gtk_widget_get_height (widget), >=, minimum);
+  g_assert_cmpint (gtk_widget_get_height (widget), <=, natural);
+}
+
+/* Runs the main loop until @widget's height is no longer @height, for at most 5 s. */
+static void
+wait_for_height_change (GtkWidget *widget,
+                        int        height)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_height (widget) == height && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpint (gtk_widget_get_height (widget), !=, height);
+}
+
+static void
+test_wrap_bin (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bin = hlh_wrap_bin_new ();
+  GtkLabel *label = hlh_wrap_bin_get_label (HLH_WRAP_BIN (bin));
+  const char *note = "• Haemophagocytosis on bone-marrow aspirate: up to +35; on its own it could "
+                     "bring the HScore to 195, at or above the 169 cut-off";
+  int one_line, several_lines;
+
+  gtk_box_append (GTK_BOX (box), bin);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 100);
+  gtk_label_set_text (label, "• short");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_height_change (GTK_WIDGET (label), 0);
+  assert_label_fits (label);
+  one_line = gtk_widget_get_height (GTK_WIDGET (label));
+  g_assert_cmpint (gtk_label_get_wrap (label), ==, TRUE);
+
+  /* A longer text wraps onto several lines at 300 pixels, and the bin is as tall. */
+  gtk_label_set_text (label, note);
+  wait_for_height_change (GTK_WIDGET (label), one_line);
+  assert_label_fits (label);
+  several_lines = gtk_widget_get_height (GTK_WIDGET (label));
+  g_assert_cmpint (several_lines, >, 2 * one_line);
+  g_assert_cmpint (gtk_widget_get_height (bin), ==, several_lines);
+
+  /* Wider, it needs fewer lines. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 100);
+  wait_for_height_change (GTK_WIDGET (label), several_lines);
+  assert_label_fits (label);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), <, several_lines);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The gauge */
@@ -1638,6 +1706,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/results/panels-follow-patient", test_panels_follow_patient);
   g_test_add_func ("/hlh/gui/results/criterion-detail", test_criterion_detail);
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
+  g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);
   g_test_add_func ("/hlh/gui/gauge/same-as-report", test_gauge_same_as_report);
