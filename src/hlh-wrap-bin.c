@@ -6,16 +6,15 @@
 /* A wrapping label in a column whose width the label does not decide, measured for that width
  * alone.
  *
- * GTK 4.8 lays a wrapping label's whole text out about seven times each time it changes: twice
- * for its widest and narrowest widths, twice more for its height at no given width (a scrolled
- * window asks), then for its height at the width it gets and to draw it. The results' notes name
- * the HScore and change with every keystroke; they were most of the time GTK spent measuring
- * the window after a keystroke.
+ * GTK 4.8 (gtklabel.c) lays a wrapping label's text out again for each question it is asked
+ * after a change: its widest and its narrowest width, the same two for its height at no given
+ * width (which a scrolled window asks), its height at a given width, and once more to draw it.
+ * The results' notes name the HScore and change with every keystroke, so their layouts were a
+ * large part of the time GTK spends measuring the window after one.
  *
- * Here the label is asked only its height at the width it is given, and drawn: two layouts per
- * change. Its width request is a number of characters of its font: at least 20, naturally 50,
- * whatever the text. The label itself is unchanged: it wraps, can be selected, and screen
- * readers read it. */
+ * Here the label is asked only its height at the width it is given, and drawn. Its width
+ * request is a number of characters of its font: at least 20, naturally 50, whatever the text.
+ * The label itself is unchanged: it wraps, can be selected, and screen readers read it. */
 
 #define MIN_CHARS     20
 #define NATURAL_CHARS 50
