@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hlh-case-form.h"
@@ -102,6 +104,7 @@ struct _HlhCaseForm
   gboolean        syncing;
   GdkFrameClock  *first_frame_clock;
   guint           rest_source;
+  GtkEventController *late_mnemonics;
 };
 
 enum {
@@ -123,6 +126,34 @@ section_box (HlhCaseForm *self,
   };
 
   return boxes[section];
+}
+
+static Section field_section (HlhField field);
+
+/* The stand-ins for the access keys of @section's rows (add_late_mnemonics()), once the rows
+ * are made: the rows' own access keys take over. */
+static void
+drop_late_mnemonics (HlhCaseForm *self,
+                     Section      section)
+{
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (self->late_mnemonics);
+  GListModel *shortcuts;
+
+  if (controller == NULL)
+    return;
+  shortcuts = G_LIST_MODEL (controller);
+  for (guint i = g_list_model_get_n_items (shortcuts); i-- > 0;)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+      if (field_section (g_variant_get_uint32 (gtk_shortcut_get_arguments (shortcut))) == section)
+        gtk_shortcut_controller_remove_shortcut (controller, shortcut);
+    }
+  if (g_list_model_get_n_items (shortcuts) == 0)
+    {
+      gtk_widget_remove_controller (GTK_WIDGET (self), self->late_mnemonics);
+      self->late_mnemonics = NULL;
+    }
 }
 
 /* The sections hidden at first (the inputs after immune-effector-cell therapy, the other
@@ -151,6 +182,7 @@ ensure_section (HlhCaseForm *self,
       if (HLH_IS_NUMBER_ROW (row))
         g_signal_emit (self, signals[NUMBER_ROW_ADDED], 0, row);
     }
+  drop_late_mnemonics (self, section);
 }
 
 static Section
@@ -358,16 +390,76 @@ stop_waiting_for_first_frame (HlhCaseForm *self)
   g_clear_object (&self->first_frame_clock);
 }
 
+static void
+build_rest (HlhCaseForm *self)
+{
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+  ensure_section (self, SECTION_CHEMISTRY);
+  ensure_section (self, SECTION_SPECIALISED);
+  ensure_groups (self);
+}
+
 static gboolean
 build_rest_cb (gpointer data)
 {
   HlhCaseForm *self = data;
 
   self->rest_source = 0;
-  ensure_section (self, SECTION_CHEMISTRY);
-  ensure_section (self, SECTION_SPECIALISED);
-  ensure_groups (self);
+  build_rest (self);
   return G_SOURCE_REMOVE;
+}
+
+/* An access key of a row not made yet (Alt+F for ferritin, typed as the window opens or while
+ * a busy machine has not made the rest of the form): makes the rest of the form and does what
+ * the row's own access key does, so that what is typed next goes into that row and not into
+ * the field that had the focus. */
+static gboolean
+late_mnemonic_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  HlhCaseForm *self = HLH_CASE_FORM (widget);
+  GtkWidget *row;
+  GtkWidget *target;
+
+  build_rest (self);
+  row = self->rows[g_variant_get_uint32 (args)];
+  if (HLH_IS_NUMBER_ROW (row))
+    target = GTK_WIDGET (hlh_number_row_get_editable (HLH_NUMBER_ROW (row)));
+  else
+    target = hlh_choice_row_get_mnemonic_widget (HLH_CHOICE_ROW (row));
+  return gtk_widget_mnemonic_activate (target, FALSE);
+}
+
+/* Until the rest of the form is made, its rows' access keys stand in the form itself. */
+static void
+add_late_mnemonics (HlhCaseForm *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
+    {
+      const char *label, *underscore;
+      GtkShortcut *shortcut;
+      guint keyval;
+
+      if ((layout[i].section != SECTION_CHEMISTRY && layout[i].section != SECTION_SPECIALISED) ||
+          layout[i].mnemonic == NULL)
+        continue;
+      label = _(layout[i].mnemonic);
+      underscore = strchr (label, '_');
+      if (underscore == NULL || underscore[1] == '\0')
+        continue;
+      keyval = gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (underscore + 1)));
+      shortcut = gtk_shortcut_new (gtk_mnemonic_trigger_new (keyval),
+                                   gtk_callback_action_new (late_mnemonic_cb, NULL, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (layout[i].field));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  self->late_mnemonics = controller;
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -375,8 +467,10 @@ first_frame_cb (GdkFrameClock *clock,
                 HlhCaseForm   *self)
 {
   stop_waiting_for_first_frame (self);
+  /* Above the priority of drawing, so that steady typing on a slow machine, which can keep
+   * GTK drawing frame after frame, does not hold it back. */
   if (self->rest_source == 0 && !hlh_case_form_is_complete (self))
-    self->rest_source = g_idle_add (build_rest_cb, self);
+    self->rest_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_rest_cb, self, NULL);
 }
 
 static void
@@ -488,6 +582,7 @@ hlh_case_form_new (HlhCaseModel *model)
   self->model = g_object_ref (model);
   for (Section section = SECTION_PATIENT; section <= SECTION_BLOOD; section++)
     ensure_section (self, section);
+  add_late_mnemonics (self);
   g_signal_connect_swapped (model, "notify::revision", G_CALLBACK (revision_cb), self);
   g_signal_connect_swapped (model, "case-replaced", G_CALLBACK (case_replaced_cb), self);
   revision_cb (self);

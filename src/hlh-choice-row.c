@@ -218,6 +218,19 @@ hlh_choice_row_get_button (HlhChoiceRow *self,
 }
 
 /**
+ * hlh_choice_row_get_mnemonic_widget:
+ *
+ * Returns: (transfer none): what the row's access key activates
+ */
+GtkWidget *
+hlh_choice_row_get_mnemonic_widget (HlhChoiceRow *self)
+{
+  g_return_val_if_fail (HLH_IS_CHOICE_ROW (self), NULL);
+
+  return gtk_label_get_mnemonic_widget (self->label);
+}
+
+/**
  * hlh_choice_row_get_note:
  *
  * Returns: (nullable): the note shown when the trigger history sets the finding

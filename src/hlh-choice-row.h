@@ -21,6 +21,7 @@ HlhField         hlh_choice_row_get_field  (HlhChoiceRow *self);
 GtkToggleButton *hlh_choice_row_get_button (HlhChoiceRow *self,
                                             int           choice);
 const char      *hlh_choice_row_get_note   (HlhChoiceRow *self);
+GtkWidget       *hlh_choice_row_get_mnemonic_widget (HlhChoiceRow *self);
 void             hlh_choice_row_sync       (HlhChoiceRow *self);
 
 G_END_DECLS

@@ -36,15 +36,17 @@ get_char_width (HlhWrapBin *self)
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const PangoFontDescription *font = pango_context_get_font_description (context);
   PangoFontMetrics *metrics;
+  int char_width, digit_width;
 
   if (self->font != NULL && pango_font_description_equal (self->font, font))
     return self->char_width;
   g_clear_pointer (&self->font, pango_font_description_free);
   self->font = pango_font_description_copy (font);
   metrics = pango_context_get_metrics (context, font, pango_context_get_language (context));
-  self->char_width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                                             pango_font_metrics_get_approximate_digit_width (metrics)));
+  char_width = pango_font_metrics_get_approximate_char_width (metrics);
+  digit_width = pango_font_metrics_get_approximate_digit_width (metrics);
   pango_font_metrics_unref (metrics);
+  self->char_width = PANGO_PIXELS_CEIL (MAX (char_width, digit_width));
   return self->char_width;
 }
 
