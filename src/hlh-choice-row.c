@@ -160,6 +160,18 @@ hlh_choice_row_init (HlhChoiceRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The row's access key goes to the row, as every field's does ("Go to a field" in the
+ * shortcuts window): the focus moves to its first answer, and nothing is answered. By default
+ * GTK would press that button, and Alt+E would have recorded hepatomegaly. */
+static gboolean
+mnemonic_activate_cb (GtkWidget *button,
+                      gboolean   group_cycling,
+                      gpointer   data)
+{
+  gtk_widget_grab_focus (button);
+  return TRUE;
+}
+
 /**
  * hlh_choice_row_new:
  * @mnemonic_label: (nullable): the label with an underlined access key, or %NULL for the
@@ -185,6 +197,8 @@ hlh_choice_row_new (HlhCaseModel *model,
     gtk_label_set_text (self->label, _(info->label));
   add_buttons (self);
   gtk_label_set_mnemonic_widget (self->label, GTK_WIDGET (self->toggles[0]));
+  g_signal_connect (self->toggles[0], "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb),
+                    NULL);
   update_accessible (self);
   self->revision_handler = g_signal_connect_swapped (model, "notify::revision",
                                                      G_CALLBACK (revision_cb), self);

@@ -29,7 +29,7 @@ shoot () {  # shoot NAME WIDTH HEIGHT [GTK_THEME]
   # marrow and sCD25 are still pending, so the HScore is a range.
   xdotool key --delay 60 alt+a; xdotool type --delay 30 "45"
   xdotool key --delay 60 alt+t; xdotool type --delay 30 "39,6"
-  xdotool key --delay 60 alt+e alt+o
+  xdotool key --delay 60 alt+e space alt+o space
   xdotool key --delay 60 alt+h; xdotool type --delay 30 "82"
   xdotool key --delay 60 alt+l; xdotool type --delay 30 "1,9"
   xdotool key --delay 60 alt+n; xdotool type --delay 30 "0,6"
