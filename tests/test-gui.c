@@ -714,8 +714,9 @@ test_narrow_layout (void)
 /* The rows below the first screenful are made after the window's first frame. Their access
  * keys work before that: Alt+F typed as the window opens makes them and puts the focus in the
  * ferritin field, so that what is typed next does not go into the field that had the focus
- * (it used to go into the age field). An access key goes to its field and answers nothing. Key events cannot be sent from a GTK 4 test, so the form's
- * stand-in for the access key is found and activated as GTK would. */
+ * (it used to go into the age field). An access key goes to its field and answers nothing.
+ * Key events cannot be sent from a GTK 4 test, so the form's stand-in for the access key is
+ * found and activated as GTK would. */
 static GtkShortcut *
 find_late_access_key (GtkWidget *form,
                       guint      keyval)
@@ -743,6 +744,17 @@ find_late_access_key (GtkWidget *form,
         }
     }
   return NULL;
+}
+
+/* Runs the main loop for @usec microseconds, whether or not anything happens. */
+static void
+run_main_loop_for (gint64 usec)
+{
+  gint64 deadline = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
 }
 
 static void
@@ -795,10 +807,7 @@ test_late_access_key (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  hlh_choice_row_get_mnemonic_widget (marrow));
   /* A button pressed from the keyboard would click after a moment: wait longer than that. */
-  for (gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
-       g_get_monotonic_time () < deadline;)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  run_main_loop_for (G_USEC_PER_SEC);
   g_assert_false (gtk_toggle_button_get_active (hlh_choice_row_get_button (marrow,
                                                                            HLH_ANSWER_YES)));
   g_assert_false (hlh_case_get_choice (hlh_case_model_get_case (model),
@@ -811,10 +820,7 @@ test_late_access_key (void)
                                                FALSE));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
                  hlh_choice_row_get_mnemonic_widget (hepatomegaly));
-  for (gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
-       g_get_monotonic_time () < deadline;)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  run_main_loop_for (G_USEC_PER_SEC);
   g_assert_false (hlh_case_is_known (hlh_case_model_get_case (model), HLH_FIELD_HEPATOMEGALY));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -854,8 +860,8 @@ test_wrap_bin (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bin = hlh_wrap_bin_new ();
   GtkLabel *label = hlh_wrap_bin_get_label (HLH_WRAP_BIN (bin));
-  const char *note = "• Haemophagocytosis on bone-marrow aspirate: up to +35; on its own it could "
-                     "bring the HScore to 195, at or above the 169 cut-off";
+  const char *note = "• Haemophagocytosis on bone-marrow aspirate: up to +35; on its own it "
+                     "could bring the HScore to 195, at or above the 169 cut-off";
   int one_line, several_lines;
 
   gtk_box_append (GTK_BOX (box), bin);
