@@ -81,11 +81,11 @@ static void
 ensure_layers (HlhGauge                   *self,
                int                         width,
                const GdkRGBA              *color,
-               const HlhColor             *foreground,
                const PangoFontDescription *font)
 {
   Layers *layers = &self->layers;
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  HlhColor foreground = { color->red, color->green, color->blue, color->alpha };
 
   if (layers->track != NULL && layers->width == width && layers->zoom == self->zoom &&
       layers->scale_factor == scale_factor && gdk_rgba_equal (&layers->color, color) &&
@@ -97,8 +97,8 @@ ensure_layers (HlhGauge                   *self,
   layers->scale_factor = scale_factor;
   layers->color = *color;
   layers->font = pango_font_description_copy (font);
-  layers->track = draw_layer_image (self, HLH_GAUGE_LAYER_TRACK, foreground, font);
-  layers->scale = draw_layer_image (self, HLH_GAUGE_LAYER_SCALE, foreground, font);
+  layers->track = draw_layer_image (self, HLH_GAUGE_LAYER_TRACK, &foreground, font);
+  layers->scale = draw_layer_image (self, HLH_GAUGE_LAYER_SCALE, &foreground, font);
 }
 
 static void
@@ -118,7 +118,7 @@ hlh_gauge_snapshot (GtkWidget   *widget,
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   foreground = (HlhColor) { color.red, color.green, color.blue, color.alpha };
-  ensure_layers (self, width, &color, &foreground, font);
+  ensure_layers (self, width, &color, font);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   /* Centred on whole pixels, where the images of the layers fall pixel for pixel. */
