@@ -6,6 +6,7 @@
 
 #include "hlh-application.h"
 #include "hlh-assess.h"
+#include "hlh-renderer.h"
 #include "hlh-window.h"
 
 struct _HlhApplication
@@ -143,6 +144,7 @@ hlh_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (hlh_application_parent_class)->startup (application);
+  hlh_renderer_choose_for_display (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -44,7 +44,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->shown)
     return;
   bench->shown = TRUE;
-  bench_print_shown ();
+  bench_print_shown (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench->window))));
   if (!bench->latency)
     {
       quit (bench);

@@ -18,6 +18,7 @@ typedef struct
   gboolean   latency;
   gboolean   shown;
   gboolean   done;
+  GtkWidget *window;
   GtkWidget *field;
   BenchKeys  keys;
 } Bare;
@@ -37,13 +38,13 @@ after_paint_cb (GdkFrameClock *clock,
   if (bare->shown)
     return;
   bare->shown = TRUE;
-  bench_print_shown ();
+  bench_print_shown (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bare->window))));
   if (!bare->latency)
     {
       bare->done = TRUE;
       return;
     }
-  bench_keys_start (&bare->keys, gtk_widget_get_ancestor (bare->field, GTK_TYPE_WINDOW),
+  bench_keys_start (&bare->keys, bare->window,
                     GTK_EDITABLE (bare->field), finished, bare);
 }
 
@@ -73,7 +74,7 @@ main (int   argc,
 
   bare.latency = bench_keys_parse_option (&bare.keys, argc > 1 ? argv[1] : NULL);
   gtk_init ();
-  window = gtk_window_new ();
+  window = bare.window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "Bare");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   if (bare.latency)

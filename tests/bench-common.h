@@ -20,11 +20,13 @@ bench_rss_kib (void)
 }
 
 /* Printed by each window program at its first frame and read by bench-gui: the monotonic time
- * and the resident memory then. */
+ * and the resident memory then, and the type of the renderer that drew the frame (GTK's
+ * choice, GSK_RENDERER's, or for HLH Calculator its own: hlh-renderer.c). */
 static inline void
-bench_print_shown (void)
+bench_print_shown (const char *renderer)
 {
-  printf ("shown %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), bench_rss_kib ());
+  printf ("shown %" G_GINT64_FORMAT " %ld %s\n", g_get_monotonic_time (), bench_rss_kib (),
+          renderer);
   fflush (stdout);
 }
 

@@ -28,6 +28,7 @@ typedef struct
 {
   double startup_ms;
   double rss_mib;
+  char   renderer[64];   /* the type of the renderer that drew the first frame */
 } Launch;
 
 static gboolean
@@ -43,6 +44,8 @@ launch (const char *program,
   gint64 started = g_get_monotonic_time ();
   int status;
 
+  launch->renderer[0] = '\0';
+
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                      &status, &error) || !g_spawn_check_wait_status (status, &error))
     {
@@ -56,7 +59,8 @@ launch (const char *program,
       long rss;
       gint64 latency;
 
-      if (sscanf (lines[i], "shown %" G_GINT64_FORMAT " %ld", &shown, &rss) == 2)
+      if (sscanf (lines[i], "shown %" G_GINT64_FORMAT " %ld %63s", &shown, &rss,
+                  launch->renderer) == 3)
         {
           launch->startup_ms = (shown - started) / 1000.0;
           launch->rss_mib = rss / 1024.0;
@@ -138,14 +142,15 @@ typedef struct
   const char *program;
   GArray     *ms;
   GArray     *mib;
+  char        renderer[64];
 } Subject;
 
 static void
 print_subject (const Subject *subject)
 {
-  printf ("  %-30s %7.1f ms (%.1f-%.1f)   RSS %6.1f MiB\n", subject->name,
+  printf ("  %-30s %7.1f ms (%.1f-%.1f)   RSS %6.1f MiB   %s\n", subject->name,
           quantile (subject->ms, 0.5), quantile (subject->ms, 0), quantile (subject->ms, 1),
-          quantile (subject->mib, 0.5));
+          quantile (subject->mib, 0.5), subject->renderer);
 }
 
 static const char *
@@ -195,6 +200,7 @@ main (int   argc,
           return 1;
         g_array_append_val (subjects[s].ms, l.startup_ms);
         g_array_append_val (subjects[s].mib, l.rss_mib);
+        g_strlcpy (subjects[s].renderer, l.renderer, sizeof subjects[s].renderer);
       }
   if (!measure_keystrokes (&blinking, app->program, bare->program) ||
       !measure_keystrokes (&steady, app->program, bare->program))
@@ -209,6 +215,9 @@ main (int   argc,
   printf ("Start-up to the first frame, median of %u alternating runs (min-max):\n", rounds);
   for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
     print_subject (&subjects[s]);
+  if (strcmp (app->renderer, bare->renderer) != 0)
+    printf ("  (not like for like: the two draw with different renderers; compare the run with "
+            "GSK_RENDERER=cairo)\n");
   printf ("  HLH Calculator / bare window   time %.3f× (target ≤ 1.25×: %s)   "
           "memory %.3f× (target ≤ 1.2×: %s)\n",
           time_ratio, verdict (time_met), memory_ratio, verdict (memory_met));

@@ -20,7 +20,8 @@ after_paint_cb (GdkFrameClock  *clock,
   if (done)
     return;
   done = TRUE;
-  bench_print_shown ();
+  bench_print_shown (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (
+    GTK_NATIVE (gtk_application_get_active_window (GTK_APPLICATION (app))))));
   g_application_quit (app);
 }
 

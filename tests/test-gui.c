@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hlh-application.h"
+#include "hlh-renderer.h"
 #include "hlh-window.h"
 #include "hlh-wrap-bin.h"
 #include "test-locale.h"
@@ -1787,6 +1788,98 @@ test_drop_opens (void)
   remove_tree (dir);
 }
 
+/* Where the application asks for GTK's cairo renderer (hlh-renderer.c). The yes/no reading
+ * is Mesa's (env_var_as_boolean: 1, y, yes, true in any case); the version boundary is GTK
+ * 4.14, whose renderers replaced the OpenGL renderer of GTK 4.8 measured in the README. */
+static void
+test_renderer_choice (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hlh-dri-XXXXXX", NULL);
+  g_autofree char *card = g_build_filename (dir, "card0", NULL);
+  g_autofree char *render = g_build_filename (dir, "renderD128", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+
+  /* GTK 4.8 to 4.13, nothing chosen: the application may choose. */
+  g_assert_true (hlh_renderer_may_choose (4, 8, NULL));
+  g_assert_true (hlh_renderer_may_choose (4, 13, ""));
+  /* GTK 4.14 and later keep their own choice; GSK_RENDERER always wins. */
+  g_assert_false (hlh_renderer_may_choose (4, 14, NULL));
+  g_assert_false (hlh_renderer_may_choose (4, 20, NULL));
+  g_assert_false (hlh_renderer_may_choose (5, 0, NULL));
+  g_assert_false (hlh_renderer_may_choose (4, 8, "gl"));
+  g_assert_false (hlh_renderer_may_choose (4, 8, "cairo"));
+
+  /* Software asked for, in Mesa's words, even with a graphics card. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (hlh_renderer_gl_may_be_software (
+      (const char *[]) { "1", "true", "YES", "y", "True" }[i], TRUE, FALSE));
+  /* Anything else leaves it to the devices. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_false (hlh_renderer_gl_may_be_software (
+      (const char *[]) { NULL, "0", "false", "no", "" }[i], TRUE, FALSE));
+  g_assert_false (hlh_renderer_gl_may_be_software (NULL, FALSE, TRUE));
+  g_assert_true (hlh_renderer_gl_may_be_software (NULL, FALSE, FALSE));
+
+  /* A render node is what a device that draws has; a display-only card is not one. */
+  g_assert_nonnull (dir);
+  g_assert_false (hlh_renderer_has_render_node (missing));
+  g_assert_false (hlh_renderer_has_render_node (dir));
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  g_assert_false (hlh_renderer_has_render_node (dir));
+  g_assert_true (g_file_set_contents (render, "", 0, NULL));
+  g_assert_true (hlh_renderer_has_render_node (dir));
+  g_assert_cmpint (g_remove (render), ==, 0);
+  g_assert_cmpint (g_remove (card), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  /* GL_RENDERER strings: Mesa's software rasterizers, then hardware and virtual devices. */
+  g_assert_true (hlh_renderer_gl_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (hlh_renderer_gl_is_software ("softpipe"));
+  g_assert_false (hlh_renderer_gl_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (hlh_renderer_gl_is_software ("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, "
+                                               "DRM 3.49, 6.1.0-18-amd64)"));
+  g_assert_false (hlh_renderer_gl_is_software ("NVIDIA GeForce GTX 1650/PCIe/SSE2"));
+  g_assert_false (hlh_renderer_gl_is_software ("virgl (Mesa)"));
+  g_assert_false (hlh_renderer_gl_is_software (NULL));
+}
+
+/* On this display: where OpenGL is software only, the application's request reaches GTK, and
+ * a window made after it draws with the cairo renderer. */
+static void
+test_renderer_on_display (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autofree char *gl_renderer = hlh_renderer_dup_gl_renderer (display);
+  gboolean expected, chosen;
+  GtkWidget *window;
+  const char *used;
+
+  if (!hlh_renderer_may_choose (gtk_get_major_version (), gtk_get_minor_version (),
+                                g_getenv ("GSK_RENDERER")))
+    {
+      g_test_skip ("GTK 4.14 or later, or GSK_RENDERER set: GTK's choice is kept");
+      return;
+    }
+  expected = hlh_renderer_gl_is_software (gl_renderer) &&
+             hlh_renderer_gl_may_be_software (g_getenv ("LIBGL_ALWAYS_SOFTWARE"),
+                                              hlh_renderer_has_render_node ("/dev/dri"),
+                                              g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS));
+  chosen = hlh_renderer_choose_for_display (display);
+  g_assert_cmpint (chosen, ==, expected);
+  window = gtk_window_new ();
+  gtk_widget_realize (window);
+  used = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
+  g_test_message ("OpenGL: %s; the window draws with %s", gl_renderer ? gl_renderer : "none",
+                  used);
+  if (chosen)
+    g_assert_cmpstr (used, ==, "GskCairoRenderer");
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The other tests keep GTK's own choice. */
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", NULL);
+  if (!chosen)
+    g_test_skip ("OpenGL is not software only here: nothing to choose");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1839,6 +1932,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
+  g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
+  g_test_add_func ("/hlh/gui/renderer/on-display", test_renderer_on_display);
 
   return g_test_run ();
 }
