@@ -175,7 +175,7 @@ main (int   argc,
   Keystrokes steady = { "--latency-steady", "for information, steady text cursor (no wait for "
                         "the 60 Hz cycle of the blinking):", NULL, NULL };
   double time_ratio, memory_ratio, median_latency;
-  gboolean time_met, memory_met, latency_met;
+  gboolean time_met, memory_met, latency_met, like_for_like;
   Launch l;
 
   if (argc < 4)
@@ -215,12 +215,18 @@ main (int   argc,
   printf ("Start-up to the first frame, median of %u alternating runs (min-max):\n", rounds);
   for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
     print_subject (&subjects[s]);
-  if (strcmp (app->renderer, bare->renderer) != 0)
-    printf ("  (not like for like: the two draw with different renderers; compare the run with "
-            "GSK_RENDERER=cairo)\n");
-  printf ("  HLH Calculator / bare window   time %.3f× (target ≤ 1.25×: %s)   "
-          "memory %.3f× (target ≤ 1.2×: %s)\n",
-          time_ratio, verdict (time_met), memory_ratio, verdict (memory_met));
+  /* A ratio between two renderers says more about the renderers than about the application
+   * (hlh-renderer.c chooses cairo where OpenGL is software; a bare window keeps GTK's choice):
+   * no verdict then, and the run counts as missed. GSK_RENDERER gives both the same. */
+  like_for_like = strcmp (app->renderer, bare->renderer) == 0;
+  if (like_for_like)
+    printf ("  HLH Calculator / bare window   time %.3f× (target ≤ 1.25×: %s)   "
+            "memory %.3f× (target ≤ 1.2×: %s)\n",
+            time_ratio, verdict (time_met), memory_ratio, verdict (memory_met));
+  else
+    printf ("  HLH Calculator / bare window   time %.3f×   memory %.3f×\n"
+            "    no verdict: not like for like, the two drew with different renderers; "
+            "the verdict is the run with GSK_RENDERER set\n", time_ratio, memory_ratio);
   printf ("  for information:\n");
   printf ("    header-bar window / bare     time %.3f×   memory %.3f×\n",
           quantile (header->ms, 0.5) / quantile (bare->ms, 0.5),
@@ -241,7 +247,7 @@ main (int   argc,
       g_array_unref (subjects[s].ms);
       g_array_unref (subjects[s].mib);
     }
-  if (time_met && memory_met && latency_met)
+  if (like_for_like && time_met && memory_met && latency_met)
     {
       printf ("All targets met.\n");
       return 0;
