@@ -8,12 +8,11 @@
 
 /* How the window is drawn when OpenGL is software only.
  *
- * Many ward computers have no graphics driver: virtual desktops, thin clients, old machines.
- * OpenGL then runs on the processor (Mesa's llvmpipe). GTK 4.8 to 4.13 still draw with their
- * OpenGL renderer there, and on such a machine that is the slowest choice by far. Measured
- * under Xvfb with llvmpipe (tests/bench-gui, README), GTK's own cairo renderer shows the
- * first frame in about half the time, with half the memory, and answers a keystroke about
- * four times sooner.
+ * Virtual desktops, thin clients and machines without a graphics driver run OpenGL on the
+ * processor (Mesa's llvmpipe). GTK 4.8 to 4.13 still draw with their OpenGL renderer there,
+ * the slowest choice on such a machine. Measured under Xvfb with llvmpipe (tests/bench-gui,
+ * README), with GTK's cairo renderer this application shows its first frame in 371 ms
+ * instead of 645, with 99 MiB instead of 185, and a keystroke's result in 15 ms instead of 65.
  *
  * So the application asks GTK for the cairo renderer when, and only when:
  * - GTK is older than 4.14, whose renderers were rewritten (the Flatpak's runtime is newer
