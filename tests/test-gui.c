@@ -1882,6 +1882,145 @@ test_renderer_on_display (void)
     g_test_skip ("OpenGL is not software only here: GTK's choice is kept");
 }
 
+/* Start-up draws no SVG (data/icons/meson.build): the state icons and the window's icon come
+ * as PNGs from the resources, so neither gdk-pixbuf's SVG loader nor librsvg is loaded by the
+ * time the window has drawn its first frame and built its whole form. The application is
+ * started as main.c starts it. Any SVG drawn earlier in the process (the About window's logo)
+ * would have loaded both: the test then skips, and the gui-startup run in tests/meson.build
+ * runs it alone. */
+
+/* The path of the first SVG library loaded in this process, or %NULL. */
+static char *
+find_svg_library (void)
+{
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "librsvg") != NULL || strstr (lines[i], "pixbufloader-svg") != NULL)
+      return g_strdup (strrchr (lines[i], ' ') + 1);
+  return NULL;
+}
+
+typedef struct
+{
+  GtkApplication *app;
+  HlhWindow      *window;
+  gboolean        painted;
+  gboolean        checked;
+  gint64          deadline;
+  char           *svg_library;   /* the first SVG library found loaded, or NULL */
+} StartupCheck;
+
+static void
+startup_painted_cb (GdkFrameClock *clock,
+                    StartupCheck  *check)
+{
+  check->painted = TRUE;
+  g_signal_handlers_disconnect_by_func (clock, startup_painted_cb, check);
+}
+
+static void
+startup_mapped_cb (GtkWidget    *window,
+                   StartupCheck *check)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (startup_painted_cb), check);
+}
+
+static void
+startup_window_added_cb (GtkApplication *app,
+                         GtkWindow      *window,
+                         StartupCheck   *check)
+{
+  check->window = HLH_WINDOW (window);
+  g_signal_connect (window, "map", G_CALLBACK (startup_mapped_cb), check);
+}
+
+static gboolean
+startup_check_cb (gpointer data)
+{
+  StartupCheck *check = data;
+
+  if (g_get_monotonic_time () > check->deadline)
+    {
+      g_application_quit (G_APPLICATION (check->app));
+      return G_SOURCE_REMOVE;
+    }
+  if (check->window == NULL || !check->painted ||
+      !hlh_case_form_is_complete (hlh_window_get_form (check->window)))
+    return G_SOURCE_CONTINUE;
+
+  check->svg_library = find_svg_library ();
+  check->checked = TRUE;
+  g_application_quit (G_APPLICATION (check->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+assert_icon_file_ends (GtkIconTheme *theme,
+                       const char   *name,
+                       int           size,
+                       const char   *suffix)
+{
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, size, 1,
+                                                                 GTK_TEXT_DIR_NONE, 0);
+  g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+  g_test_message ("%s at %d pixels: %s", name, size, uri);
+  g_assert_nonnull (uri);
+  g_assert_true (g_str_has_prefix (uri, "resource:///io/github/hlhcalc/HLHCalculator/icons/"));
+  g_assert_true (g_str_has_suffix (uri, suffix));
+}
+
+static void
+test_startup_draws_no_svg (void)
+{
+  g_autoptr(HlhApplication) app = hlh_application_new ();
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  StartupCheck check = { GTK_APPLICATION (app), NULL, FALSE, FALSE,
+                         g_get_monotonic_time () + 20 * G_USEC_PER_SEC, NULL };
+  char *argv[] = { (char *) "hlh-calculator", NULL };
+  g_autofree char *loaded_before = NULL;
+  guint poll;
+
+  if (!g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /proc/self/maps here to list the loaded libraries");
+      return;
+    }
+  loaded_before = find_svg_library ();
+  if (loaded_before != NULL)
+    {
+      g_test_skip_printf ("An earlier test drew an SVG (%s is loaded); the gui-startup run "
+                          "checks this alone", loaded_before);
+      return;
+    }
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (startup_window_added_cb), &check);
+  poll = g_timeout_add (10, startup_check_cb, &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  if (!check.checked)
+    g_source_remove (poll);
+  g_assert_true (check.checked);
+  g_assert_cmpstr (check.svg_library, ==, NULL);
+  g_free (check.svg_library);
+
+  /* Where the icons came from: the PNGs at the sizes drawn at start-up, the SVGs for others. */
+  for (int size = 16; size <= 48; size += 16)
+    assert_icon_file_ends (theme, APP_ID, size, "/" APP_ID ".png");
+  assert_icon_file_ends (theme, APP_ID, 128, "/" APP_ID ".svg");
+  assert_icon_file_ends (theme, "hlh-met-symbolic", 16, "/hlh-met-symbolic.symbolic.png");
+  assert_icon_file_ends (theme, "hlh-not-met-symbolic", 16, "/hlh-not-met-symbolic.symbolic.png");
+  assert_icon_file_ends (theme, "hlh-unknown-symbolic", 16, "/hlh-unknown-symbolic.symbolic.png");
+
+  gtk_window_destroy (GTK_WINDOW (check.window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1894,6 +2033,7 @@ main (int   argc,
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/hlhcalc/HLHCalculator/icons");
 
+  g_test_add_func ("/hlh/gui/startup/draws-no-svg", test_startup_draws_no_svg);
   g_test_add_func ("/hlh/gui/create-destroy/model", test_create_destroy_model);
   g_test_add_func ("/hlh/gui/create-destroy/widgets", test_create_destroy_widgets);
   g_test_add_func ("/hlh/gui/create-destroy/window", test_create_destroy_window);
