@@ -1882,9 +1882,9 @@ test_renderer_on_display (void)
     g_test_skip ("OpenGL is not software only here: GTK's choice is kept");
 }
 
-/* Start-up draws no SVG (data/icons/meson.build): the state icons and the window's icon come
- * as PNGs from the resources, so neither gdk-pixbuf's SVG loader nor librsvg is loaded by the
- * time the window has drawn its first frame and built its whole form. The application is
+/* Start-up draws no SVG (tests/test-icons.c says why): the state icons and the window's icon
+ * come as PNGs from the resources, so neither gdk-pixbuf's SVG loader nor librsvg is loaded by
+ * the time the window has drawn its first frame and built its whole form. The application is
  * started as main.c starts it. Any SVG drawn earlier in the process (the About window's logo)
  * would have loaded both: the test then skips, and the gui-startup run in tests/meson.build
  * runs it alone. */
