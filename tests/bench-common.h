@@ -30,6 +30,9 @@ bench_print_shown (const char *renderer)
   fflush (stdout);
 }
 
+/* The stages a keystroke's time is cut into, for information (BenchMark in bench-keys.h). */
+#define BENCH_N_STAGES     5
+
 /* The pause before each keystroke of the latency figure, in ms (bench-keys.h). */
 #define BENCH_KEYS_MIN_MS  50
 #define BENCH_KEYS_MAX_MS  150

@@ -16,7 +16,9 @@
  * the least any GTK 4 program takes from a keystroke to its frame on this display. They are
  * typed twice: with GTK's blinking text cursor, as a desktop has it by default (the figure the
  * target is for), and, for information, with a steady cursor, where a keystroke's frame does
- * not wait for the 60 Hz cycle of the blinking and the time is the programs' own work.
+ * not wait for the 60 Hz cycle of the blinking and the time is the programs' own work. Each
+ * way, the median of each stage of a keystroke (BenchMark in bench-keys.h) is printed too, to
+ * show where the time goes.
  *
  * For information it also launches a header-bar window (bench-header-window.c), the
  * application's frame without its contents, and prints the ratios against it.
@@ -31,11 +33,57 @@ typedef struct
   char   renderer[64];   /* the type of the renderer that drew the first frame */
 } Launch;
 
+/* What one launch typed at the field: double, ms. */
+typedef struct
+{
+  GArray *latencies;
+  GArray *stages[BENCH_N_STAGES];
+} Typed;
+
+static void
+typed_init (Typed *typed)
+{
+  typed->latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint s = 0; s < BENCH_N_STAGES; s++)
+    typed->stages[s] = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+typed_clear (Typed *typed)
+{
+  g_clear_pointer (&typed->latencies, g_array_unref);
+  for (guint s = 0; s < BENCH_N_STAGES; s++)
+    g_clear_pointer (&typed->stages[s], g_array_unref);
+}
+
+static void
+read_stages (const char *line,
+             Typed      *typed)
+{
+  gint64 us[BENCH_N_STAGES];
+  const char *p = line + strlen ("stages");
+
+  for (guint s = 0; s < BENCH_N_STAGES; s++)
+    {
+      char *end;
+
+      us[s] = g_ascii_strtoll (p, &end, 10);
+      if (end == p)
+        return;
+      p = end;
+    }
+  for (guint s = 0; s < BENCH_N_STAGES; s++)
+    {
+      double ms = us[s] / 1000.0;
+      g_array_append_val (typed->stages[s], ms);
+    }
+}
+
 static gboolean
 launch (const char *program,
         const char *argument,
         Launch     *launch,
-        GArray     *latencies)
+        Typed      *typed)
 {
   const char *argv[] = { program, argument, NULL };
   g_autofree char *out = NULL;
@@ -65,11 +113,13 @@ launch (const char *program,
           launch->startup_ms = (shown - started) / 1000.0;
           launch->rss_mib = rss / 1024.0;
         }
-      else if (latencies != NULL && sscanf (lines[i], "latency %" G_GINT64_FORMAT, &latency) == 1)
+      else if (typed != NULL && sscanf (lines[i], "latency %" G_GINT64_FORMAT, &latency) == 1)
         {
           double ms = latency / 1000.0;
-          g_array_append_val (latencies, ms);
+          g_array_append_val (typed->latencies, ms);
         }
+      else if (typed != NULL && g_str_has_prefix (lines[i], "stages "))
+        read_stages (lines[i], typed);
     }
   return TRUE;
 }
@@ -95,8 +145,8 @@ typedef struct
 {
   const char *option;    /* of the window programs */
   const char *heading;
-  GArray     *app;       /* double, ms */
-  GArray     *bare;
+  Typed       app;
+  Typed       bare;
 } Keystrokes;
 
 static gboolean
@@ -106,12 +156,24 @@ measure_keystrokes (Keystrokes *keystrokes,
 {
   Launch l;
 
-  keystrokes->app = g_array_new (FALSE, FALSE, sizeof (double));
-  keystrokes->bare = g_array_new (FALSE, FALSE, sizeof (double));
-  return launch (app_program, keystrokes->option, &l, keystrokes->app) &&
-         keystrokes->app->len > 0 &&
-         launch (bare_program, keystrokes->option, &l, keystrokes->bare) &&
-         keystrokes->bare->len > 0;
+  typed_init (&keystrokes->app);
+  typed_init (&keystrokes->bare);
+  return launch (app_program, keystrokes->option, &l, &keystrokes->app) &&
+         keystrokes->app.latencies->len > 0 &&
+         launch (bare_program, keystrokes->option, &l, &keystrokes->bare) &&
+         keystrokes->bare.latencies->len > 0;
+}
+
+static void
+print_stages (const char  *name,
+              const Typed *typed)
+{
+  if (typed->stages[0]->len == 0)
+    return;
+  printf ("      %-28s", name);
+  for (guint s = 0; s < BENCH_N_STAGES; s++)
+    printf (" %11.2f", quantile (typed->stages[s], 0.5));
+  printf ("   (%u keystrokes)\n", typed->stages[0]->len);
 }
 
 /* @target_verdict: whether the application's median met the target, or %NULL where the
@@ -120,20 +182,26 @@ static void
 print_keystrokes (Keystrokes *keystrokes,
                   const char *target_verdict)
 {
-  double app_median = quantile (keystrokes->app, 0.5);
-  double bare_median = quantile (keystrokes->bare, 0.5);
+  GArray *app = keystrokes->app.latencies, *bare = keystrokes->bare.latencies;
+  double app_median = quantile (app, 0.5);
+  double bare_median = quantile (bare, 0.5);
   g_autofree char *target = target_verdict != NULL
                             ? g_strdup_printf ("(target < 8 ms: %s)", target_verdict)
                             : g_strdup ("");
 
   printf ("  %s\n", keystrokes->heading);
   printf ("    HLH Calculator, ferritin field   median %5.2f ms %-22s   p10 %5.2f   p90 %5.2f   "
-          "max %6.2f ms\n", app_median, target, quantile (keystrokes->app, 0.1),
-          quantile (keystrokes->app, 0.9), quantile (keystrokes->app, 1));
+          "max %6.2f ms\n", app_median, target, quantile (app, 0.1), quantile (app, 0.9),
+          quantile (app, 1));
   printf ("    bare window, one field         median %5.2f ms %-22s   p10 %5.2f   p90 %5.2f   "
-          "max %6.2f ms\n", bare_median, "", quantile (keystrokes->bare, 0.1),
-          quantile (keystrokes->bare, 0.9), quantile (keystrokes->bare, 1));
+          "max %6.2f ms\n", bare_median, "", quantile (bare, 0.1), quantile (bare, 0.9),
+          quantile (bare, 1));
   printf ("    HLH Calculator - bare window   median %+.2f ms\n", app_median - bare_median);
+  /* Each stage's own median: they need not add up to the median of the whole. */
+  printf ("      %-28s %11s %11s %11s %11s %11s\n", "medians of each stage, ms:", "key handled",
+          "to frame", "layout", "paint", "frame end");
+  print_stages ("HLH Calculator", &keystrokes->app);
+  print_stages ("bare window", &keystrokes->bare);
 }
 
 typedef struct
@@ -153,6 +221,17 @@ print_subject (const Subject *subject)
           quantile (subject->mib, 0.5), subject->renderer);
 }
 
+static void
+print_stage_legend (void)
+{
+  printf ("  stages: key handled = from the key sent to the end of the field's \"changed\" (the\n"
+          "    X server, GTK's key handling, the program's reaction: for HLH Calculator\n"
+          "    re-assessing and setting the results); to frame = to the start of the frame that\n"
+          "    draws it (GTK measures the window again; with a blinking cursor, also the wait\n"
+          "    for the 60 Hz cycle); layout = allocation; paint = snapshot and render;\n"
+          "    frame end = to the frame's after-paint\n");
+}
+
 static const char *
 verdict (gboolean met)
 {
@@ -170,10 +249,11 @@ main (int   argc,
   };
   Subject *bare = &subjects[0], *header = &subjects[1], *app = &subjects[2];
   guint rounds = argc > 4 ? (guint) atoi (argv[4]) : 11;
-  Keystrokes blinking = { "--latency", "blinking text cursor, as GTK has it by default:",
-                          NULL, NULL };
-  Keystrokes steady = { "--latency-steady", "for information, steady text cursor (no wait for "
-                        "the 60 Hz cycle of the blinking):", NULL, NULL };
+  Keystrokes blinking = { .option = "--latency",
+                          .heading = "blinking text cursor, as GTK has it by default:" };
+  Keystrokes steady = { .option = "--latency-steady",
+                        .heading = "for information, steady text cursor (no wait for the 60 Hz "
+                                   "cycle of the blinking):" };
   double time_ratio, memory_ratio, median_latency;
   gboolean time_met, memory_met, latency_met, like_for_like;
   Launch l;
@@ -208,7 +288,7 @@ main (int   argc,
 
   time_ratio = quantile (app->ms, 0.5) / quantile (bare->ms, 0.5);
   memory_ratio = quantile (app->mib, 0.5) / quantile (bare->mib, 0.5);
-  median_latency = quantile (blinking.app, 0.5);
+  median_latency = quantile (blinking.app.latencies, 0.5);
   time_met = time_ratio <= 1.25;
   memory_met = memory_ratio <= 1.2;
   latency_met = median_latency < 8;
@@ -235,13 +315,14 @@ main (int   argc,
           quantile (app->ms, 0.5) / quantile (header->ms, 0.5),
           quantile (app->mib, 0.5) / quantile (header->mib, 0.5));
   printf ("Keystroke to the next frame with the new result, %u keystrokes %d-%d ms apart:\n",
-          blinking.app->len, BENCH_KEYS_MIN_MS, BENCH_KEYS_MAX_MS);
+          blinking.app.latencies->len, BENCH_KEYS_MIN_MS, BENCH_KEYS_MAX_MS);
   print_keystrokes (&blinking, verdict (latency_met));
   print_keystrokes (&steady, NULL);
-  g_array_unref (blinking.app);
-  g_array_unref (blinking.bare);
-  g_array_unref (steady.app);
-  g_array_unref (steady.bare);
+  print_stage_legend ();
+  typed_clear (&blinking.app);
+  typed_clear (&blinking.bare);
+  typed_clear (&steady.app);
+  typed_clear (&steady.bare);
   for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
     {
       g_array_unref (subjects[s].ms);

@@ -22,7 +22,10 @@
  *
  * With a steady cursor (GtkSettings:gtk-cursor-blink off, as the accessibility settings of a
  * desktop can ask), nothing draws between keystrokes and a key's frame starts at once: the
- * time is then the program's own work for the keystroke, without the wait for the cycle. */
+ * time is then the program's own work for the keystroke, without the wait for the cycle.
+ *
+ * For information each keystroke's time is also cut at four moments (BenchMark), so that a
+ * change to the program can be seen where it acts. */
 
 #include <gtk/gtk.h>
 #ifdef HAVE_XTEST
@@ -38,6 +41,19 @@
 #define BENCH_KEYS_COUNT   300
 #define BENCH_KEYS_SEED    20141031   /* any fixed seed: the same pauses in every run */
 
+/* The moments after a key is sent, in the order they come. Each handler below is connected
+ * after the program's own and GDK's, so it marks the end of their work. */
+typedef enum
+{
+  BENCH_MARK_CHANGED,    /* the field's "changed" has run: the key is handled, the program has
+                          * reacted (for HLH Calculator: re-assessed and set the results) */
+  BENCH_MARK_FRAME,      /* the frame that draws it begins (before-paint); GTK has measured
+                          * the window again, in the frame clock's flush-events phase */
+  BENCH_MARK_LAID_OUT,   /* the frame's layout phase is done: widgets allocated */
+  BENCH_MARK_PAINTED,    /* its paint phase is done: snapshot and render */
+  BENCH_N_MARKS
+} BenchMark;
+
 typedef struct
 {
   GtkWidget   *window;
@@ -46,11 +62,22 @@ typedef struct
   gboolean     steady_cursor;
   guint        n_keys;
   gint64       sent_at;     /* 0 when no keystroke waits for its frame */
+  gint64       marks[BENCH_N_MARKS];   /* 0 until reached */
   GArray      *latencies;   /* gint64, microseconds */
+  GArray      *stages;      /* BenchStages */
   GRand       *rand;
   void       (*finished) (gpointer data);
   gpointer     finished_data;
 } BenchKeys;
+
+/* One keystroke's time cut at its marks: sent to CHANGED, CHANGED to FRAME, ... PAINTED to
+ * the end of the frame; microseconds. */
+typedef struct
+{
+  gint64 us[BENCH_N_STAGES];
+} BenchStages;
+
+G_STATIC_ASSERT (BENCH_N_STAGES == BENCH_N_MARKS + 1);
 
 #ifdef HAVE_XTEST
 static inline void
@@ -60,6 +87,7 @@ bench_keys_send (BenchKeys *keys,
   Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (keys->window));
   KeyCode code = XKeysymToKeycode (display, keysym);
 
+  memset (keys->marks, 0, sizeof keys->marks);
   keys->sent_at = g_get_monotonic_time ();
   XTestFakeKeyEvent (display, code, True, CurrentTime);
   XTestFakeKeyEvent (display, code, False, CurrentTime);
@@ -98,6 +126,7 @@ bench_keys_type_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 #endif
+  memset (keys->marks, 0, sizeof keys->marks);
   keys->sent_at = g_get_monotonic_time ();
   if (keys->n_keys % 2 == 0)
     g_signal_emit_by_name (gtk_editable_get_delegate (keys->field), "insert-at-cursor", "0");
@@ -113,15 +142,75 @@ bench_keys_schedule (BenchKeys *keys)
                  bench_keys_type_cb, keys);
 }
 
+/* Marks a moment of the keystroke waiting for its frame, once, and only after the one before:
+ * a frame that began while the key was still on its way is not the key's frame. */
+static inline void
+bench_keys_mark (BenchKeys *keys,
+                 BenchMark  mark)
+{
+  if (keys->sent_at == 0 || keys->marks[mark] != 0 ||
+      (mark > BENCH_MARK_CHANGED && keys->marks[mark - 1] == 0))
+    return;
+  keys->marks[mark] = g_get_monotonic_time ();
+}
+
+static inline void
+bench_keys_changed_cb (GtkEditable *field,
+                       BenchKeys   *keys)
+{
+  bench_keys_mark (keys, BENCH_MARK_CHANGED);
+}
+
+static inline void
+bench_keys_before_paint_cb (GdkFrameClock *clock,
+                            BenchKeys     *keys)
+{
+  bench_keys_mark (keys, BENCH_MARK_FRAME);
+}
+
+static inline void
+bench_keys_layout_cb (GdkFrameClock *clock,
+                      BenchKeys     *keys)
+{
+  bench_keys_mark (keys, BENCH_MARK_LAID_OUT);
+}
+
+static inline void
+bench_keys_paint_cb (GdkFrameClock *clock,
+                     BenchKeys     *keys)
+{
+  bench_keys_mark (keys, BENCH_MARK_PAINTED);
+}
+
+/* Keeps the keystroke's stages, when all its marks were reached. */
+static inline void
+bench_keys_keep_stages (BenchKeys *keys,
+                        gint64     frame_end)
+{
+  BenchStages stages;
+  gint64 from = keys->sent_at;
+
+  for (guint m = 0; m < BENCH_N_MARKS; m++)
+    {
+      if (keys->marks[m] == 0)
+        return;
+      stages.us[m] = keys->marks[m] - from;
+      from = keys->marks[m];
+    }
+  stages.us[BENCH_N_MARKS] = frame_end - from;
+  g_array_append_val (keys->stages, stages);
+}
+
 static inline void
 bench_keys_after_paint_cb (GdkFrameClock *clock,
                            BenchKeys     *keys)
 {
+  gint64 now = g_get_monotonic_time ();
   gint64 latency;
 
   if (keys->sent_at == 0)
     return;
-  latency = g_get_monotonic_time () - keys->sent_at;
+  latency = now - keys->sent_at;
   /* A key goes through the X server: a frame drawn before it arrived (the text cursor
    * blinks) is not the one with the new text. */
   if (g_strcmp0 (gtk_editable_get_text (keys->field), bench_keys_expected_text (keys)) != 0)
@@ -132,10 +221,12 @@ bench_keys_after_paint_cb (GdkFrameClock *clock,
       exit (1);
     }
   g_array_append_val (keys->latencies, latency);
+  bench_keys_keep_stages (keys, now);
   keys->sent_at = 0;
   if (++keys->n_keys == BENCH_KEYS_COUNT)
     {
-      g_signal_handlers_disconnect_by_func (clock, bench_keys_after_paint_cb, keys);
+      g_signal_handlers_disconnect_by_data (clock, keys);
+      g_signal_handlers_disconnect_by_data (keys->field, keys);
       keys->finished (keys->finished_data);
       return;
     }
@@ -162,9 +253,12 @@ bench_keys_start (BenchKeys   *keys,
                   void       (*finished) (gpointer data),
                   gpointer     finished_data)
 {
+  GdkFrameClock *clock;
+
   keys->window = window;
   keys->field = field;
   keys->latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  keys->stages = g_array_new (FALSE, FALSE, sizeof (BenchStages));
   keys->rand = g_rand_new_with_seed (BENCH_KEYS_SEED);
   keys->finished = finished;
   keys->finished_data = finished_data;
@@ -180,12 +274,17 @@ bench_keys_start (BenchKeys   *keys,
            keys->real_keys ? "key events through the X server (XTest)"
                            : "GtkText key-binding signals (built without XTest)",
            keys->steady_cursor ? "steady" : "blinking");
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (bench_keys_after_paint_cb), keys);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect_after (field, "changed", G_CALLBACK (bench_keys_changed_cb), keys);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (bench_keys_before_paint_cb), keys);
+  g_signal_connect (clock, "layout", G_CALLBACK (bench_keys_layout_cb), keys);
+  g_signal_connect (clock, "paint", G_CALLBACK (bench_keys_paint_cb), keys);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_keys_after_paint_cb), keys);
   bench_keys_schedule (keys);
 }
 
-/* Prints one "latency MICROSECONDS" line per keystroke, for bench-gui, and frees. */
+/* Prints one "latency MICROSECONDS" line per keystroke and one "stages US US US US US" line
+ * per keystroke whose marks were all reached, for bench-gui, and frees. */
 static inline void
 bench_keys_print (BenchKeys *keys)
 {
@@ -193,6 +292,16 @@ bench_keys_print (BenchKeys *keys)
     return;
   for (guint i = 0; i < keys->latencies->len; i++)
     printf ("latency %" G_GINT64_FORMAT "\n", g_array_index (keys->latencies, gint64, i));
+  for (guint i = 0; i < keys->stages->len; i++)
+    {
+      const BenchStages *stages = &g_array_index (keys->stages, BenchStages, i);
+
+      printf ("stages");
+      for (guint s = 0; s <= BENCH_N_MARKS; s++)
+        printf (" %" G_GINT64_FORMAT, stages->us[s]);
+      printf ("\n");
+    }
   g_clear_pointer (&keys->latencies, g_array_unref);
+  g_clear_pointer (&keys->stages, g_array_unref);
   g_clear_pointer (&keys->rand, g_rand_free);
 }
