@@ -325,8 +325,8 @@ test_complete_case (void)
 
   enter_complete_case (window);
   g_assert_cmpstr (hlh_results_view_get_score_text (results), ==, "299");
-  /* Above 250 the paper's table gives > 99 %. */
-  g_assert_nonnull (strstr (hlh_results_view_get_probability_text (results), ">99 %"));
+  /* Above 250 the paper's table gives > 99 %; the number keeps its sign on one line. */
+  g_assert_nonnull (strstr (hlh_results_view_get_probability_text (results), ">99\u00a0%"));
   g_assert_true (g_str_has_prefix (hlh_results_view_get_cutoff_text (results), "At or above"));
   g_assert_cmpstr (hscore_word (window, HLH_HSCORE_TEMPERATURE), ==, "+49");
   g_assert_cmpstr (hscore_word (window, HLH_HSCORE_CYTOPENIAS), ==, "+34");
@@ -1716,6 +1716,50 @@ test_main_menu (void)
 
 /* Presentation mode */
 
+/* The probability beneath the gauge wraps in its column when the type is large (presentation
+ * mode, a narrow window). Whatever the width, no line may begin with a "%" torn from its
+ * number: ">99" at the end of one line and "%" on the next reads as another value. The label's
+ * own text, font and wrap mode are laid out at every width from 1 to 600 pixels. */
+static void
+test_probability_lines (void)
+{
+  HlhWindow *window = new_window ();
+  HlhResultsView *results = hlh_window_get_results (window);
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (results),
+                                                              HLH_TYPE_RESULTS_VIEW,
+                                                              "probability_label"));
+  g_autoptr(PangoLayout) layout = NULL;
+  const char *text;
+  guint n_wrapped = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  iterate ();
+  /* Nothing entered: the widest text the label has, "probability <1 % – >99 %". */
+  text = gtk_label_get_text (label);
+  g_assert_cmpstr (text, ==, hlh_results_view_get_probability_text (results));
+  g_assert_nonnull (strstr (text, ">99"));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), text);
+  pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (label));
+  for (int width = 1; width <= 600; width++)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          const PangoLayoutLine *line = l->data;
+
+          if (line->start_index > 0)
+            n_wrapped++;
+          if (text[line->start_index] == '%')
+            g_error ("at %d px a line begins with \"%%\": \"%s\"", width,
+                     text + line->start_index);
+        }
+    }
+  /* The widths did make it wrap, between its words. */
+  g_assert_cmpuint (n_wrapped, >, 0);
+  close_window (window);
+}
+
+
 static void
 test_presentation_mode (void)
 {
@@ -2074,6 +2118,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
+  g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
   g_test_add_func ("/hlh/gui/renderer/on-display", test_renderer_on_display);
 

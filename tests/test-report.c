@@ -84,6 +84,28 @@ test_probability_text (void)
     }
 }
 
+/* For text laid out in lines (the results, the printed report) each number keeps its "%" by
+ * a no-break space (U+00A0); the rest of the text is the same. */
+static void
+test_probability_text_for_layout (void)
+{
+  static const struct { int min, max; const char *text; } cases[] = {
+    { 169, 169, "52.6\u00a0%" },
+    { 0, 0, "<1\u00a0%" },
+    { 250, 250, ">99\u00a0%" },
+    { 165, 186, "47.0\u00a0% – 76.0\u00a0%" },
+    { 80, 260, "<1\u00a0% – >99\u00a0%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hlh_hscore_probability_text_for_layout (cases[i].min,
+                                                                      cases[i].max);
+      g_autofree char *expected = test_local_number (cases[i].text);
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
 /* Issue 2's example: "bone-marrow aspirate: up to +35, the HScore could reach 186, above the
  * 169 cut-off". 49 + 38 + 34 + 30 = 151 known, every other item known and 0. */
 static void
@@ -407,6 +429,7 @@ main (int   argc,
 
   g_test_add_func ("/hlh/report/probability", test_probability);
   g_test_add_func ("/hlh/report/probability-text", test_probability_text);
+  g_test_add_func ("/hlh/report/probability-text-for-layout", test_probability_text_for_layout);
   g_test_add_func ("/hlh/report/decisive-hscore", test_decisive_hscore);
   g_test_add_func ("/hlh/report/decisive-hscore-order", test_decisive_hscore_order);
   g_test_add_func ("/hlh/report/decisive-none-when-decided", test_decisive_none_when_decided);

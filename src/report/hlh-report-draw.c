@@ -105,7 +105,7 @@ add_summary (HlhReportPages      *self,
              const HlhAssessment *a)
 {
   const HlhHScore *h = &a->hscore;
-  g_autofree char *probability = hlh_hscore_probability_text (h->min, h->max);
+  g_autofree char *probability = hlh_hscore_probability_text_for_layout (h->min, h->max);
   g_autofree char *score = h->min == h->max
     ? g_strdup_printf (_("HScore %d of %d"), h->min, HLH_HSCORE_MAX)
     : g_strdup_printf (_("HScore %d–%d of %d"), h->min, h->max, HLH_HSCORE_MAX);
