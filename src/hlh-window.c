@@ -733,6 +733,22 @@ create_menu_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* GTK 4.8 can leave the keyboard focus in the closed main menu. Choosing a teaching case,
+ * which is in a submenu, closes the menu and hides the submenu's page; GTK then gives the
+ * focus to the page's nearest focusable parent, still inside the hidden menu, and every key
+ * (F11, Ctrl+N, Tab) went nowhere. The focus goes back to the menu button, as GTK does
+ * after an item of the main page. */
+static void
+focus_widget_cb (HlhWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkPopover *menu = gtk_menu_button_get_popover (self->menu_button);
+
+  if (focus != NULL && menu != NULL && !gtk_widget_get_mapped (focus) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (menu)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+}
+
 /* Saving */
 
 static void save_response (HlhWindow *self,
@@ -1532,6 +1548,7 @@ hlh_window_init (HlhWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
   default_width_cb (self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
 }
 
 HlhWindow *

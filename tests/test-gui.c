@@ -1296,6 +1296,7 @@ test_refused_files_change_nothing (void)
   g_autofree char *good_path = g_build_filename (dir, "good.hlhcase", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autofree char *good_data = NULL;
+  g_autofree char *submenu_title = NULL;
   g_autofree char *title = NULL;
   HlhWindow *window = new_window ();
   HlhCaseModel *model = hlh_window_get_model (window);
@@ -1714,6 +1715,157 @@ test_main_menu (void)
   close_window (window);
 }
 
+/* Runs the main loop until @widget's window has drawn @n more frames, for at most 5 s. */
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static void
+run_frames (GtkWidget *widget,
+            guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint n_frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb),
+                                     &n_frames);
+
+  while (n_frames < n && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (widget);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (n_frames, >=, n);
+}
+
+/* The menu's item that shows @label; mnemonic marks are not compared. */
+static gboolean
+same_label (const char *a,
+            const char *b)
+{
+  g_autoptr(GString) plain_a = g_string_new (a);
+  g_autoptr(GString) plain_b = g_string_new (b);
+
+  g_string_replace (plain_a, "_", "", 0);
+  g_string_replace (plain_b, "_", "", 0);
+  return g_str_equal (plain_a->str, plain_b->str);
+}
+
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "text", &text, NULL);
+      if (same_label (text, label))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of the first item of @model, or of its submenus and sections, that runs
+ * @action. */
+static char *
+dup_menu_label (GMenuModel *model,
+                const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+      char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return label;
+      while (label == NULL && g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          label = dup_menu_label (link, action);
+          g_object_unref (link);
+        }
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The label of the first item of @model, or of its sections, that opens a submenu. */
+static char *
+dup_submenu_label (GMenuModel *model)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *label = NULL;
+
+      if (submenu != NULL &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return label;
+      if (section != NULL && (label = dup_submenu_label (section)) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A teaching case chosen from its submenu with the keyboard: the menu closes and the keys work
+ * again (F11 for presentation mode, Tab). GTK 4.8 left the focus inside the closed menu, where
+ * keys reached nothing; the window gives it back to the menu button. */
+static void
+test_focus_after_teaching_menu (void)
+{
+  HlhWindow *window = new_window ();
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (window));
+  GtkWidget *menu, *submenu_item, *item, *focus;
+  g_autofree char *submenu_title = NULL;
+  g_autofree char *title = NULL;
+
+  gtk_menu_button_popup (button);
+  run_frames (GTK_WIDGET (window), 2);
+  menu = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  /* "Teaching Cases", in the language of the test. */
+  submenu_title = dup_submenu_label (gtk_menu_button_get_menu_model (button));
+  g_assert_nonnull (submenu_title);
+  submenu_item = find_menu_item (menu, submenu_title);
+  g_assert_nonnull (submenu_item);
+  g_signal_emit_by_name (submenu_item, "clicked");
+  run_frames (GTK_WIDGET (window), 2);
+  title = dup_menu_label (gtk_menu_button_get_menu_model (button), "win.open-teaching");
+  g_assert_nonnull (title);
+  item = find_menu_item (menu, title);
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_get_mapped (item));
+  g_assert_true (gtk_widget_grab_focus (item));
+  g_signal_emit_by_name (item, "clicked");
+  run_frames (GTK_WIDGET (window), 3);
+
+  g_assert_nonnull (hlh_case_model_get_teaching (hlh_window_get_model (window)));
+  g_assert_false (gtk_widget_get_visible (menu));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_false (gtk_widget_is_ancestor (focus, menu));
+  close_window (window);
+}
+
 /* Presentation mode */
 
 /* The probability beneath the gauge wraps in its column when the type is large (presentation
@@ -2117,6 +2269,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
+  g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
