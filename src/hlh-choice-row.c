@@ -8,7 +8,11 @@
 #include "hlh-iechs.h"
 
 /* A yes/no (or normal/low, or graded) finding with a third answer, unknown, which is where
- * every finding starts. A finding set by the trigger history says so and follows it. */
+ * every finding starts. A finding set by the trigger history says so and follows it.
+ *
+ * From the keyboard the answers are one stop, as a group of radio buttons is in GTK: Tab
+ * comes to the answer given (Unknown at first) and goes on to the next finding; Left and
+ * Right choose the answer before or after it. */
 
 #define MAX_BUTTONS 7
 
@@ -44,6 +48,61 @@ toggled_cb (GtkToggleButton *button,
     hlh_case_model_set_unknown (self->model, self->field);
   else
     hlh_case_model_set_choice (self->model, self->field, value);
+}
+
+/* Only the answer given can take the focus, so that Tab goes from finding to finding. */
+static void
+update_focus_chain (HlhChoiceRow *self)
+{
+  gboolean had_focus = FALSE;
+  GtkToggleButton *active = NULL;
+
+  for (guint i = 0; i < self->n_toggles; i++)
+    {
+      had_focus |= gtk_widget_has_focus (GTK_WIDGET (self->toggles[i]));
+      if (gtk_toggle_button_get_active (self->toggles[i]))
+        active = self->toggles[i];
+    }
+  if (active == NULL)
+    active = self->toggles[0];
+  for (guint i = 0; i < self->n_toggles; i++)
+    gtk_widget_set_focusable (GTK_WIDGET (self->toggles[i]), self->toggles[i] == active);
+  /* The answer changed under the keyboard's focus (a new case, the trigger history): the
+   * focus follows it rather than stay on a button Tab no longer stops at. */
+  if (had_focus && !gtk_widget_has_focus (GTK_WIDGET (active)))
+    gtk_widget_grab_focus (GTK_WIDGET (active));
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                HlhChoiceRow          *self)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self->buttons)) == GTK_TEXT_DIR_RTL;
+  int step, active = 0;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = rtl ? 1 : -1;
+  else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    step = rtl ? -1 : 1;
+  else
+    return FALSE;
+  for (guint i = 0; i < self->n_toggles; i++)
+    if (gtk_toggle_button_get_active (self->toggles[i]))
+      active = i;
+  /* At either end the focus stays, as in GTK's radio groups. */
+  if (active + step >= 0 && active + step < (int) self->n_toggles)
+    {
+      GtkToggleButton *next = self->toggles[active + step];
+
+      gtk_toggle_button_set_active (next, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (next));
+    }
+  return TRUE;
 }
 
 static void
@@ -161,15 +220,18 @@ hlh_choice_row_init (HlhChoiceRow *self)
 }
 
 /* The row's access key goes to the row, as every field's does ("Go to a field" in the
- * shortcuts window): the focus moves to its first answer, and nothing is answered. By default
- * GTK would press that button, and Alt+E would have recorded hepatomegaly. */
+ * shortcuts window): the focus moves to the answer given (Unknown at first), and nothing is
+ * answered. By default GTK would press the first button, and Alt+E would have recorded
+ * hepatomegaly. */
 static gboolean
-mnemonic_activate_cb (GtkWidget *button,
-                      gboolean   group_cycling,
-                      gpointer   data)
+mnemonic_activate_cb (GtkWidget    *button,
+                      gboolean      group_cycling,
+                      HlhChoiceRow *self)
 {
-  gtk_widget_grab_focus (button);
-  return TRUE;
+  for (guint i = 0; i < self->n_toggles; i++)
+    if (gtk_toggle_button_get_active (self->toggles[i]))
+      return gtk_widget_grab_focus (GTK_WIDGET (self->toggles[i]));
+  return gtk_widget_grab_focus (button);
 }
 
 /**
@@ -183,6 +245,7 @@ hlh_choice_row_new (HlhCaseModel *model,
                     const char   *mnemonic_label)
 {
   const HlhFieldInfo *info = hlh_field_get_info (field);
+  GtkEventController *keys;
   HlhChoiceRow *self;
 
   g_return_val_if_fail (HLH_IS_CASE_MODEL (model), NULL);
@@ -198,7 +261,10 @@ hlh_choice_row_new (HlhCaseModel *model,
   add_buttons (self);
   gtk_label_set_mnemonic_widget (self->label, GTK_WIDGET (self->toggles[0]));
   g_signal_connect (self->toggles[0], "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb),
-                    NULL);
+                    self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->buttons), keys);
   update_accessible (self);
   self->revision_handler = g_signal_connect_swapped (model, "notify::revision",
                                                      G_CALLBACK (revision_cb), self);
@@ -286,6 +352,7 @@ hlh_choice_row_sync (HlhChoiceRow *self)
         gtk_toggle_button_set_active (self->toggles[i], TRUE);
     }
   self->syncing = FALSE;
+  update_focus_chain (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->buttons), !implied);
   if (implied)
     {

@@ -793,8 +793,8 @@ test_late_access_key (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* A yes/no row's access key goes to the row and answers nothing: Alt+M puts the focus on
-   * the first answer for haemophagocytosis on the marrow aspirate, which stays unknown. GTK's
-   * default would have pressed "Yes" and recorded the finding. */
+   * the answer given for haemophagocytosis on the marrow aspirate, "Unknown", and it stays
+   * unknown. GTK's default would have pressed "Yes" and recorded the finding. */
   window = gtk_window_new ();
   form = hlh_case_form_new (model);
   gtk_window_set_child (GTK_WINDOW (window), form);
@@ -806,7 +806,7 @@ test_late_access_key (void)
                                                gtk_shortcut_get_arguments (shortcut)));
   marrow = hlh_case_form_get_choice_row (HLH_CASE_FORM (form), HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
-                 hlh_choice_row_get_mnemonic_widget (marrow));
+                 GTK_WIDGET (hlh_choice_row_get_button (marrow, HLH_CHOICE_UNKNOWN)));
   /* A button pressed from the keyboard would click after a moment: wait longer than that. */
   run_main_loop_for (G_USEC_PER_SEC);
   g_assert_false (gtk_toggle_button_get_active (hlh_choice_row_get_button (marrow,
@@ -820,7 +820,7 @@ test_late_access_key (void)
   g_assert_true (gtk_widget_mnemonic_activate (hlh_choice_row_get_mnemonic_widget (hepatomegaly),
                                                FALSE));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
-                 hlh_choice_row_get_mnemonic_widget (hepatomegaly));
+                 GTK_WIDGET (hlh_choice_row_get_button (hepatomegaly, HLH_CHOICE_UNKNOWN)));
   run_main_loop_for (G_USEC_PER_SEC);
   g_assert_false (hlh_case_is_known (hlh_case_model_get_case (model), HLH_FIELD_HEPATOMEGALY));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1866,6 +1866,111 @@ test_focus_after_teaching_menu (void)
   close_window (window);
 }
 
+/* Presses @keyval on @row's answers, as the keyboard does: through the row's key
+ * controller. Returns whether the row took the key. */
+static gboolean
+press_key_on_answers (HlhChoiceRow *row,
+                      guint         keyval)
+{
+  GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (hlh_choice_row_get_button (
+    row, HLH_CHOICE_UNKNOWN)));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (buttons);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_answer (HlhWindow *window,
+            HlhField   field,
+            int        expected)
+{
+  const HlhCase *c = hlh_case_model_get_case (hlh_window_get_model (window));
+  int answer = HLH_CHOICE_UNKNOWN;
+
+  if (!hlh_case_get_choice (c, field, &answer))
+    answer = HLH_CHOICE_UNKNOWN;
+  return answer == expected;
+}
+
+/* A finding's answers are one stop for Tab, as GTK's radio groups are: Tab goes from the
+ * answer given in one finding to the answer given in the next (Unknown at first), not
+ * through Yes, No and Unknown of each. Left and Right choose the answer before or after. */
+static void
+test_choice_keyboard (void)
+{
+  HlhWindow *window = new_window ();
+  HlhCaseForm *form = hlh_window_get_form (window);
+  HlhChoiceRow *hepatomegaly = hlh_case_form_get_choice_row (form, HLH_FIELD_HEPATOMEGALY);
+  HlhChoiceRow *splenomegaly = hlh_case_form_get_choice_row (form, HLH_FIELD_SPLENOMEGALY);
+  GtkWidget *yes = GTK_WIDGET (hlh_choice_row_get_button (hepatomegaly, HLH_ANSWER_YES));
+  GtkWidget *no = GTK_WIDGET (hlh_choice_row_get_button (hepatomegaly, HLH_ANSWER_NO));
+  GtkWidget *unknown = GTK_WIDGET (hlh_choice_row_get_button (hepatomegaly,
+                                                               HLH_CHOICE_UNKNOWN));
+
+  run_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_mnemonic_activate (hlh_choice_row_get_mnemonic_widget (hepatomegaly),
+                                               FALSE));
+  g_assert_true (gtk_widget_has_focus (unknown));
+  g_assert_false (gtk_widget_get_focusable (yes));
+  g_assert_false (gtk_widget_get_focusable (no));
+
+  /* Tab: the next finding, at its answer. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hlh_choice_row_get_button (
+    splenomegaly, HLH_CHOICE_UNKNOWN))));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_widget_has_focus (unknown));
+
+  /* Left: No, then Yes, recorded at once; at the end the answer stays. */
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_NO));
+  g_assert_true (gtk_widget_has_focus (no));
+  g_assert_true (gtk_widget_get_focusable (no));
+  g_assert_false (gtk_widget_get_focusable (unknown));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_YES));
+  g_assert_true (gtk_widget_has_focus (yes));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_YES));
+  g_assert_true (gtk_widget_has_focus (yes));
+  /* Tab from there still goes to the next finding. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hlh_choice_row_get_button (
+    splenomegaly, HLH_CHOICE_UNKNOWN))));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_widget_has_focus (yes));
+
+  /* Right, twice: back to unknown, which is never "normal". Other keys are not taken. */
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Right));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Right));
+  g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_CHOICE_UNKNOWN));
+  g_assert_false (hlh_case_is_known (hlh_case_model_get_case (hlh_window_get_model (window)),
+                                     HLH_FIELD_HEPATOMEGALY));
+  g_assert_true (gtk_widget_has_focus (unknown));
+  g_assert_false (press_key_on_answers (hepatomegaly, GDK_KEY_a));
+
+  /* When the case changes under it (here emptied), Tab stops at the new answer, unknown. */
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (gtk_widget_get_focusable (no));
+  hlh_case_model_reset (hlh_window_get_model (window));
+  iterate ();
+  g_assert_true (gtk_widget_get_focusable (unknown));
+  g_assert_false (gtk_widget_get_focusable (no));
+  g_assert_true (gtk_widget_has_focus (unknown));
+  close_window (window);
+}
+
 /* Presentation mode */
 
 /* The probability beneath the gauge wraps in its column when the type is large (presentation
@@ -2270,6 +2375,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
+  g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
