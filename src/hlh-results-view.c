@@ -256,7 +256,7 @@ update_hscore (HlhResultsView      *self,
 {
   const HlhHScore *h = &a->hscore;
   g_autofree char *score = NULL;
-  g_autofree char *probability = hlh_hscore_probability_text_for_layout (h->min, h->max);
+  g_autofree char *probability = hlh_hscore_probability_text (h->min, h->max);
   g_autofree char *probability_text = NULL;
   const char *cutoff;
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hlh-report.h"
+#include "hlh-text-attrs.h"
 #include "test-locale.h"
 
 /* What would decide it, warnings, the probability text and the plain-text report. */
@@ -84,25 +85,52 @@ test_probability_text (void)
     }
 }
 
-/* For text laid out in lines (the results, the printed report) each number keeps its "%" by
- * a no-break space (U+00A0); the rest of the text is the same. */
+/* Where text is laid out in lines (the results, the printed report), no line break may fall
+ * between a value and its unit or between a comparison and its value; everything else may
+ * break as before. The stretches kept together, in order, written out by hand. */
 static void
-test_probability_text_for_layout (void)
+test_keep_together (void)
 {
-  static const struct { int min, max; const char *text; } cases[] = {
-    { 169, 169, "52.6\u00a0%" },
-    { 0, 0, "<1\u00a0%" },
-    { 250, 250, ">99\u00a0%" },
-    { 165, 186, "47.0\u00a0% – 76.0\u00a0%" },
-    { 80, 260, "<1\u00a0% – >99\u00a0%" },
+  static const struct { const char *text; const char *kept[4]; } cases[] = {
+    { "Ferritin ≥ 500 µg/L", { "≥ 500", "500 µg/L" } },
+    { "probability <1 % – >99 %", { "<1 %", ">99 %" } },
+    { "47.0 % – 76.0 %", { "47.0 %", "76.0 %" } },
+    { "Temperature: 39.8 °C > 39.4 °C", { "39.8 °C", "> 39.4", "39.4 °C" } },
+    { "Haemoglobin < 90 g/L (< 100 g/L under 4 weeks of age)",
+      { "< 90", "90 g/L", "(< 100", "100 g/L" } },
+    { "Platelets < 100 ×10⁹/L", { "< 100", "100 ×10⁹/L" } },
+    { "Ferritin: 35 points (4200 ng/mL)", { "(4200 ng/mL)" } },
+    { "Triglycerides (fasting) ≥ 3.0 mmol/L or Fibrinogen ≤ 1.5 g/L",
+      { "≥ 3.0", "3.0 mmol/L", "≤ 1.5", "1.5 g/L" } },
+    /* Not units: nothing is kept together. */
+    { "up to +35; on its own it could bring the HScore to 195, at or above the 169 cut-off",
+      { NULL } },
+    { "4 of 8 met, 2 unknown: 1 more needed", { NULL } },
+    { "Hypertriglyceridaemia and/or hypofibrinogenaemia", { NULL } },
+    { "", { NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = hlh_hscore_probability_text_for_layout (cases[i].min,
-                                                                      cases[i].max);
-      g_autofree char *expected = test_local_number (cases[i].text);
-      g_assert_cmpstr (text, ==, expected);
+      const char *text = cases[i].text;
+      g_autoptr(PangoAttrList) attrs = hlh_text_keep_together (text);
+      g_autoptr(GString) found = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_ALLOW_BREAKS);
+          g_assert_false (((PangoAttrInt *) attr)->value);
+          g_string_append_printf (found, "[%.*s]", (int) (attr->end_index - attr->start_index),
+                                  text + attr->start_index);
+        }
+      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+      for (guint k = 0; k < G_N_ELEMENTS (cases[i].kept) && cases[i].kept[k] != NULL; k++)
+        g_string_append_printf (expected, "[%s]", cases[i].kept[k]);
+      g_assert_cmpstr (found->str, ==, expected->str);
     }
 }
 
@@ -429,7 +457,7 @@ main (int   argc,
 
   g_test_add_func ("/hlh/report/probability", test_probability);
   g_test_add_func ("/hlh/report/probability-text", test_probability_text);
-  g_test_add_func ("/hlh/report/probability-text-for-layout", test_probability_text_for_layout);
+  g_test_add_func ("/hlh/report/keep-together", test_keep_together);
   g_test_add_func ("/hlh/report/decisive-hscore", test_decisive_hscore);
   g_test_add_func ("/hlh/report/decisive-hscore-order", test_decisive_hscore_order);
   g_test_add_func ("/hlh/report/decisive-none-when-decided", test_decisive_none_when_decided);

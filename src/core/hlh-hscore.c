@@ -192,28 +192,6 @@ hlh_hscore_probability_text (int min_score,
   return g_strdup_printf ("%s – %s", lo, hi);
 }
 
-/**
- * hlh_hscore_probability_text_for_layout:
- * @min_score: the lowest possible HScore
- * @max_score: the highest
- *
- * hlh_hscore_probability_text() for text laid out in lines, on screen or on paper: each
- * number is joined to its "%" by a no-break space, so that no line ends with a bare number
- * and the next begins with the sign (">99" above "%" reads as another value).
- *
- * Returns: (transfer full): "52.6\u00a0%", "47.0\u00a0% – 76.0\u00a0%"
- */
-char *
-hlh_hscore_probability_text_for_layout (int min_score,
-                                        int max_score)
-{
-  g_autofree char *plain = hlh_hscore_probability_text (min_score, max_score);
-  GString *text = g_string_new (plain);
-
-  g_string_replace (text, " %", "\u00a0%", 0);
-  return g_string_free (text, FALSE);
-}
-
 char *
 hlh_hscore_dup_item_basis (HlhHScoreItemId  item,
                            const HlhCase   *c)

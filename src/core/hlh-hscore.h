@@ -69,9 +69,6 @@ void                 hlh_hscore_evaluate          (const HlhCase   *c,
 double               hlh_hscore_probability       (int              score);
 char                *hlh_hscore_probability_text  (int              min_score,
                                                    int              max_score);
-char                *hlh_hscore_probability_text_for_layout
-                                                  (int              min_score,
-                                                   int              max_score);
 char                *hlh_hscore_dup_item_basis    (HlhHScoreItemId  item,
                                                    const HlhCase   *c);
 const char          *hlh_verdict_to_string        (HlhVerdict       verdict);

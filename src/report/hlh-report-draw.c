@@ -7,6 +7,7 @@
 #include "hlh-error.h"
 #include "hlh-gauge-draw.h"
 #include "hlh-report-draw.h"
+#include "hlh-text-attrs.h"
 
 /* The printed report: the lines of hlh_report_text() set in type, the score and the gauge at
  * the top, laid out on pages of any size. The PDF (app and hlh-score) and the printout
@@ -87,6 +88,7 @@ add_text (HlhReportPages *self,
 {
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
   Block block = { BLOCK_TEXT, NULL, x, 0, space_before, FALSE, FALSE, 0, 0 };
+  g_autoptr(PangoAttrList) attrs = NULL;
   int height;
 
   block.layout = pango_layout_new (self->context);
@@ -94,6 +96,8 @@ add_text (HlhReportPages *self,
   pango_layout_set_width (block.layout, pango_units_from_double (self->width - x));
   pango_layout_set_wrap (block.layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (block.layout, text, -1);
+  attrs = hlh_text_keep_together (text);
+  pango_layout_set_attributes (block.layout, attrs);
   pango_layout_get_size (block.layout, NULL, &height);
   block.height = pango_units_to_double (height);
   g_array_append_val (self->blocks, block);
@@ -105,7 +109,7 @@ add_summary (HlhReportPages      *self,
              const HlhAssessment *a)
 {
   const HlhHScore *h = &a->hscore;
-  g_autofree char *probability = hlh_hscore_probability_text_for_layout (h->min, h->max);
+  g_autofree char *probability = hlh_hscore_probability_text (h->min, h->max);
   g_autofree char *score = h->min == h->max
     ? g_strdup_printf (_("HScore %d of %d"), h->min, HLH_HSCORE_MAX)
     : g_strdup_printf (_("HScore %d–%d of %d"), h->min, h->max, HLH_HSCORE_MAX);
