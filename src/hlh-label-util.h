@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* gtk_label_set_text() and gtk_label_set_markup() lay the text out again and resize the
  * label even when nothing changed; the results are rewritten on every keystroke, and most
  * of their labels stay as they were. Like those two, they leave no mnemonic behind.
- * hlh_label_set_text() also keeps each value with its unit on one line
+ * hlh_label_set_text() also keeps each value with its unit on one line of a wrapping label
  * (hlh_text_keep_together()). */
 
 static inline void
@@ -24,7 +24,8 @@ hlh_label_set_text (GtkLabel   *label,
   if (!gtk_label_get_use_markup (label) && !gtk_label_get_use_underline (label) &&
       g_strcmp0 (gtk_label_get_label (label), text) == 0)
     return;
-  attrs = hlh_text_keep_together (text);
+  /* Only a label that wraps has lines to keep values in. */
+  attrs = gtk_label_get_wrap (label) ? hlh_text_keep_together (text) : NULL;
   gtk_label_set_text (label, text);
   if (attrs != NULL || gtk_label_get_attributes (label) != NULL)
     gtk_label_set_attributes (label, attrs);
