@@ -83,7 +83,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self->buttons)) == GTK_TEXT_DIR_RTL;
   int step, active = 0;
 
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK |
+                GDK_META_MASK)) != 0)
     return FALSE;
   if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
     step = rtl ? 1 : -1;

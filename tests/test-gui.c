@@ -1866,11 +1866,12 @@ test_focus_after_teaching_menu (void)
   close_window (window);
 }
 
-/* Presses @keyval on @row's answers, as the keyboard does: through the row's key
- * controller. Returns whether the row took the key. */
+/* Presses @keyval with the modifiers @state on @row's answers, as the keyboard does:
+ * through the row's key controller. Returns whether the row took the key. */
 static gboolean
-press_key_on_answers (HlhChoiceRow *row,
-                      guint         keyval)
+press_key_on_answers (HlhChoiceRow    *row,
+                      guint            keyval,
+                      GdkModifierType  state)
 {
   GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (hlh_choice_row_get_button (
     row, HLH_CHOICE_UNKNOWN)));
@@ -1883,7 +1884,7 @@ press_key_on_answers (HlhChoiceRow *row,
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
         {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
           return handled;
         }
     }
@@ -1933,15 +1934,15 @@ test_choice_keyboard (void)
   g_assert_true (gtk_widget_has_focus (unknown));
 
   /* Left: No, then Yes, recorded at once; at the end the answer stays. */
-  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left, 0));
   g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_NO));
   g_assert_true (gtk_widget_has_focus (no));
   g_assert_true (gtk_widget_get_focusable (no));
   g_assert_false (gtk_widget_get_focusable (unknown));
-  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left, 0));
   g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_YES));
   g_assert_true (gtk_widget_has_focus (yes));
-  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left, 0));
   g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_ANSWER_YES));
   g_assert_true (gtk_widget_has_focus (yes));
   /* Tab from there still goes to the next finding. */
@@ -1952,16 +1953,19 @@ test_choice_keyboard (void)
   g_assert_true (gtk_widget_has_focus (yes));
 
   /* Right, twice: back to unknown, which is never "normal". Other keys are not taken. */
-  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Right));
-  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Right));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Right, 0));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Right, 0));
   g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_CHOICE_UNKNOWN));
   g_assert_false (hlh_case_is_known (hlh_case_model_get_case (hlh_window_get_model (window)),
                                      HLH_FIELD_HEPATOMEGALY));
   g_assert_true (gtk_widget_has_focus (unknown));
-  g_assert_false (press_key_on_answers (hepatomegaly, GDK_KEY_a));
+  g_assert_false (press_key_on_answers (hepatomegaly, GDK_KEY_a, 0));
+  g_assert_false (press_key_on_answers (hepatomegaly, GDK_KEY_Left, GDK_CONTROL_MASK));
+  g_assert_false (press_key_on_answers (hepatomegaly, GDK_KEY_Left, GDK_SUPER_MASK));
+  g_assert_true (has_answer (window, HLH_FIELD_HEPATOMEGALY, HLH_CHOICE_UNKNOWN));
 
   /* When the case changes under it (here emptied), Tab stops at the new answer, unknown. */
-  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left));
+  g_assert_true (press_key_on_answers (hepatomegaly, GDK_KEY_Left, 0));
   g_assert_true (gtk_widget_get_focusable (no));
   hlh_case_model_reset (hlh_window_get_model (window));
   iterate ();
