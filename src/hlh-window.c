@@ -65,6 +65,10 @@ struct _HlhWindow
   GtkWindow            *dialog;
   GtkPrintSettings     *print_settings;
   gboolean              closing;
+
+  /* Where the keyboard was last in each side, for F6 (weak). */
+  GtkWidget            *last_form_focus;
+  GtkWidget            *last_results_focus;
 };
 
 G_DEFINE_FINAL_TYPE (HlhWindow, hlh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -737,7 +741,8 @@ create_menu_cb (GtkMenuButton *button,
  * which is in a submenu, closes the menu and hides the submenu's page; GTK then gives the
  * focus to the page's nearest focusable parent, still inside the hidden menu, and every key
  * (F11, Ctrl+N, Tab) went nowhere. The focus goes back to the menu button, as GTK does
- * after an item of the main page. */
+ * after an item of the main page.
+ * Otherwise the window notes where the keyboard is in the form or the results, for F6. */
 static void
 focus_widget_cb (HlhWindow *self)
 {
@@ -746,8 +751,16 @@ focus_widget_cb (HlhWindow *self)
 
   if (focus != NULL && menu != NULL && !gtk_widget_get_mapped (focus) &&
       gtk_widget_is_ancestor (focus, GTK_WIDGET (menu)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+      return;
+    }
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->form_scroller))
+    g_set_weak_pointer (&self->last_form_focus, focus);
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, self->results_pane))
+    g_set_weak_pointer (&self->last_results_focus, focus);
 }
+
 
 /* Saving */
 
@@ -968,6 +981,34 @@ focus_first_finding (HlhWindow *self)
   HlhNumberRow *age = hlh_case_form_get_number_row (self->form, HLH_FIELD_AGE);
 
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (hlh_number_row_get_editable (age)));
+}
+
+static gboolean
+focus_again (GtkWidget *widget)
+{
+  return widget != NULL && gtk_widget_get_mapped (widget) && gtk_widget_is_sensitive (widget) &&
+         gtk_widget_get_focusable (widget) && gtk_widget_grab_focus (widget);
+}
+
+/* F6 and Shift+F6 move the keyboard between the form and the results, as between the panes
+ * of other GNOME applications; each side gets back the place the keyboard last had there
+ * (at first the age, and the first control of the results). Tab alone would go through
+ * every finding on the way. */
+static void
+switch_pane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->results_pane))
+    {
+      if (!focus_again (self->last_form_focus))
+        focus_first_finding (self);
+    }
+  else if (!focus_again (self->last_results_focus))
+    gtk_widget_child_focus (self->results_pane, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -1423,6 +1464,8 @@ hlh_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->print_settings);
   g_clear_pointer (&self->digest, g_free);
+  g_clear_weak_pointer (&self->last_form_focus);
+  g_clear_weak_pointer (&self->last_results_focus);
 
   G_OBJECT_CLASS (hlh_window_parent_class)->dispose (object);
 }
@@ -1486,6 +1529,7 @@ hlh_window_class_init (HlhWindowClass *klass)
                                    leave_presentation_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
                                    show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-pane", NULL, switch_pane_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case", NULL);
@@ -1508,6 +1552,9 @@ hlh_window_class_init (HlhWindowClass *klass)
                                        "win.leave-presentation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-shortcuts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.switch-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.switch-pane", NULL);
 }
 
 static void

@@ -1975,6 +1975,45 @@ test_choice_keyboard (void)
   close_window (window);
 }
 
+/* F6 moves the keyboard between the form and the results and back, each side getting back
+ * the place it had; Tab alone would go through every finding on the way. */
+static void
+test_switch_pane (void)
+{
+  HlhWindow *window = new_window ();
+  GtkWidget *form = GTK_WIDGET (hlh_window_get_form (window));
+  GtkWidget *label_entry = GTK_WIDGET (hlh_window_get_label_entry (window));
+  HlhChoiceRow *hepatomegaly = hlh_case_form_get_choice_row (hlh_window_get_form (window),
+                                                             HLH_FIELD_HEPATOMEGALY);
+  GtkWidget *age = GTK_WIDGET (entry (window, HLH_FIELD_AGE));
+  GtkWidget *row;
+
+  run_frames (GTK_WIDGET (window), 2);
+  g_assert_true (has_focus_in (window, age));
+  /* To the results: their first control, the report label. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-pane", NULL));
+  g_assert_true (has_focus_in (window, label_entry));
+  /* Back: the age, where the keyboard was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-pane", NULL));
+  g_assert_true (has_focus_in (window, age));
+
+  /* Elsewhere on each side: a finding, and the HScore's ferritin row. */
+  g_assert_true (gtk_widget_mnemonic_activate (hlh_choice_row_get_mnemonic_widget (hepatomegaly),
+                                               FALSE));
+  row = GTK_WIDGET (hlh_results_view_get_hscore_row (hlh_window_get_results (window),
+                                                     HLH_HSCORE_FERRITIN));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-pane", NULL));
+  g_assert_false (has_focus_in (window, form));
+  g_assert_true (gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD));
+  g_assert_true (has_focus_in (window, row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-pane", NULL));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hlh_choice_row_get_button (
+    hepatomegaly, HLH_CHOICE_UNKNOWN))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-pane", NULL));
+  g_assert_true (has_focus_in (window, row));
+  close_window (window);
+}
+
 /* Presentation mode */
 
 /* The probability beneath the gauge wraps in its column when the type is large (presentation
@@ -2382,6 +2421,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
   g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
+  g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
