@@ -50,21 +50,25 @@ toggled_cb (GtkToggleButton *button,
     hlh_case_model_set_choice (self->model, self->field, value);
 }
 
+/* The index of the answer given; the first button if none is pressed. */
+static guint
+get_active_index (HlhChoiceRow *self)
+{
+  for (guint i = 0; i < self->n_toggles; i++)
+    if (gtk_toggle_button_get_active (self->toggles[i]))
+      return i;
+  return 0;
+}
+
 /* Only the answer given can take the focus, so that Tab goes from finding to finding. */
 static void
 update_focus_chain (HlhChoiceRow *self)
 {
+  GtkToggleButton *active = self->toggles[get_active_index (self)];
   gboolean had_focus = FALSE;
-  GtkToggleButton *active = NULL;
 
   for (guint i = 0; i < self->n_toggles; i++)
-    {
-      had_focus |= gtk_widget_has_focus (GTK_WIDGET (self->toggles[i]));
-      if (gtk_toggle_button_get_active (self->toggles[i]))
-        active = self->toggles[i];
-    }
-  if (active == NULL)
-    active = self->toggles[0];
+    had_focus |= gtk_widget_has_focus (GTK_WIDGET (self->toggles[i]));
   for (guint i = 0; i < self->n_toggles; i++)
     gtk_widget_set_focusable (GTK_WIDGET (self->toggles[i]), self->toggles[i] == active);
   /* The answer changed under the keyboard's focus (a new case, the trigger history): the
@@ -81,7 +85,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 HlhChoiceRow          *self)
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self->buttons)) == GTK_TEXT_DIR_RTL;
-  int step, active = 0;
+  int step, active;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK |
                 GDK_META_MASK)) != 0)
@@ -92,9 +96,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     step = rtl ? -1 : 1;
   else
     return FALSE;
-  for (guint i = 0; i < self->n_toggles; i++)
-    if (gtk_toggle_button_get_active (self->toggles[i]))
-      active = i;
+  active = get_active_index (self);
   /* At either end the focus stays, as in GTK's radio groups. */
   if (active + step >= 0 && active + step < (int) self->n_toggles)
     {
@@ -229,10 +231,7 @@ mnemonic_activate_cb (GtkWidget    *button,
                       gboolean      group_cycling,
                       HlhChoiceRow *self)
 {
-  for (guint i = 0; i < self->n_toggles; i++)
-    if (gtk_toggle_button_get_active (self->toggles[i]))
-      return gtk_widget_grab_focus (GTK_WIDGET (self->toggles[i]));
-  return gtk_widget_grab_focus (button);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->toggles[get_active_index (self)]));
 }
 
 /**
