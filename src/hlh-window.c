@@ -28,6 +28,7 @@ struct _HlhWindow
   GtkWidget            *form_scroller;
   GtkWidget            *results_pane;
   GtkWidget            *results_scroller;
+  GtkBox               *results_column;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkWidget            *teaching_banner;
@@ -287,6 +288,9 @@ update_teaching (HlhWindow *self)
   gtk_toggle_button_set_active (self->teaching_point_button, FALSE);
   if (teaching == NULL)
     return;
+  /* The story is above the results, in the same scrolled pane: a new case opens on it. */
+  gtk_adjustment_set_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->results_scroller)), 0);
   {
     /* Translators: the banner over a teaching case; %s is its title */
     g_autofree char *title = g_strdup_printf (_("Teaching case, not a patient: %s"),
@@ -1499,6 +1503,7 @@ hlh_window_class_init (HlhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_pane);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HlhWindow, results_column);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HlhWindow, teaching_banner);
@@ -1571,8 +1576,7 @@ hlh_window_init (HlhWindow *self)
   self->results = HLH_RESULTS_VIEW (hlh_results_view_new (self->model));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->form_scroller),
                                  GTK_WIDGET (self->form));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->results_scroller),
-                                 GTK_WIDGET (self->results));
+  gtk_box_append (self->results_column, GTK_WIDGET (self->results));
   setup_units (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   focus_first_finding (self);

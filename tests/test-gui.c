@@ -1498,6 +1498,40 @@ test_pdf_and_print (void)
 
 /* Teaching cases */
 
+/* The descendant of @widget with the CSS class @name, or %NULL. */
+static GtkWidget *
+find_by_css_class (GtkWidget  *widget,
+                   const char *name)
+{
+  if (gtk_widget_has_css_class (widget, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first descendant of @widget of @type, or %NULL. */
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_teaching_cases (void)
 {
@@ -1523,18 +1557,86 @@ test_teaching_cases (void)
       g_assert_null (hlh_window_get_file (window));
       /* Marked on screen as a teaching case, not a patient. */
       g_assert_nonnull (strstr (window_title (window), teaching->title));
-      {
-        GtkWidget *banner = gtk_widget_get_first_child (
-          gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (hlh_window_get_results (window)))));
-        g_assert_true (gtk_widget_get_visible (banner));
-      }
+      g_assert_true (gtk_widget_is_visible (find_by_css_class (GTK_WIDGET (window),
+                                                               "hlh-teaching-banner")));
       (void) error;
     }
   /* A new case is a patient's again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
   iterate ();
   g_assert_null (hlh_case_model_get_teaching (model));
+  g_assert_false (gtk_widget_is_visible (find_by_css_class (GTK_WIDGET (window),
+                                                            "hlh-teaching-banner")));
   close_window (window);
+}
+
+/* A teacher projects a teaching case with its learning point shown: the window still fits a
+ * 1024×600 screen, wide or narrow, in presentation mode or not. The story scrolls with the
+ * results instead of pushing the window taller than the screen (it made the window 941 px
+ * tall at 1024×600), and a case opens with its story in view. */
+static void
+test_teaching_fits_small_screen (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/hlhcalc/HLHCalculator/teaching/",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  static const int widths[] = { 1024, 700 };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  HlhWindow *window;
+  GtkWidget *results;
+  GtkAdjustment *scroll;
+
+  /* The application's style sheet, which enlarges the text in presentation mode. */
+  gtk_css_provider_load_from_resource (css, "/io/github/hlhcalc/HLHCalculator/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = new_window ();
+  results = GTK_WIDGET (hlh_window_get_results (window));
+  scroll = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (results, GTK_TYPE_SCROLLED_WINDOW)));
+
+  g_assert_nonnull (names);
+  for (guint presentation = 0; presentation < 2; presentation++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[0], 600);
+      hlh_window_set_presentation (window, presentation);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          GtkWidget *banner, *point_button;
+
+          /* Read down to the end of the last case first. */
+          gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-teaching",
+                                                     "s", names[i]));
+          iterate ();
+          banner = find_by_css_class (GTK_WIDGET (window), "hlh-teaching-banner");
+          g_assert_nonnull (banner);
+          g_assert_true (gtk_widget_is_visible (banner));
+          g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+          point_button = find_by_type (banner, GTK_TYPE_TOGGLE_BUTTON);
+          g_assert_nonnull (point_button);
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (point_button), TRUE);
+          /* Full screen, the window is as wide as the screen: not narrow at 1024 px. */
+          for (guint w = 0; w < (presentation ? 1 : G_N_ELEMENTS (widths)); w++)
+            {
+              int height;
+
+              if (!presentation)
+                gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 600);
+              iterate ();
+              g_assert_true (hlh_window_get_narrow (window) == (widths[w] < 1024));
+              gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, widths[w],
+                                  &height, NULL, NULL, NULL);
+              if (height > 600)
+                g_error ("%s%s at %d px wide needs %d px of height",
+                         names[i], presentation ? " (presentation)" : "", widths[w], height);
+            }
+        }
+    }
+  hlh_window_set_presentation (window, FALSE);
+  close_window (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
 }
 
 /* The form below the first screenful is made just after the first frame; asking for one of
@@ -2416,6 +2518,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
+  g_test_add_func ("/hlh/gui/teaching/fits-small-screen", test_teaching_fits_small_screen);
   g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
