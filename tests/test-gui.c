@@ -10,6 +10,7 @@
 #include "hlh-renderer.h"
 #include "hlh-window.h"
 #include "hlh-wrap-bin.h"
+#include "test-access-keys.h"
 #include "test-locale.h"
 
 /* Numbers for people are shown with the locale's decimal mark; @ascii is written with ".". */
@@ -1639,6 +1640,38 @@ test_teaching_fits_small_screen (void)
                                                  GTK_STYLE_PROVIDER (css));
 }
 
+/* Each access key goes to one place. With two, GTK only moves the focus between them, and
+ * Alt+L went to the report label or the learning point before the leukocytes. Checked with
+ * the whole form made and a teaching case open, in normal and presentation mode, in each
+ * locale the tests run in. */
+static void
+test_access_keys_unique (void)
+{
+  HlhWindow *window = new_window ();
+  HlhCaseForm *form = hlh_window_get_form (window);
+
+  /* The rows below the first screenful are made; so is the trigger history. */
+  g_assert_nonnull (hlh_case_form_get_number_row (form, HLH_FIELD_LDH));
+  g_assert_true (hlh_case_form_is_complete (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-teaching", "s",
+                                             "2-car-t-iec-hs.hlhcase"));
+  iterate ();
+  g_assert_nonnull (hlh_case_model_get_teaching (hlh_window_get_model (window)));
+  for (guint presentation = 0; presentation < 2; presentation++)
+    {
+      g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+      hlh_window_set_presentation (window, presentation);
+      iterate ();
+      test_collect_access_keys (GTK_WIDGET (window), keys);
+      /* The form's findings have theirs: age, ferritin, the marrow, the report label, the
+       * learning point, … */
+      g_assert_cmpuint (g_hash_table_size (keys), >=, 20);
+    }
+  hlh_window_set_presentation (window, FALSE);
+  close_window (window);
+}
+
 /* The form below the first screenful is made just after the first frame; asking for one of
  * its rows makes it at once. */
 
@@ -2524,6 +2557,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
   g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
+  g_test_add_func ("/hlh/gui/window/access-keys-unique", test_access_keys_unique);
   g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);

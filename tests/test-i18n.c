@@ -12,6 +12,7 @@
 #include "hlh-cli.h"
 #include "hlh-number-row.h"
 #include "hlh-window.h"
+#include "test-access-keys.h"
 
 /* The translations at work, with the catalogues just built (HLH_TEST_LOCALEDIR): run under
  * fr_FR.UTF-8 and de_DE.UTF-8. The expected texts are what a French or German clinician
@@ -146,6 +147,13 @@ test_window (void)
   g_ptr_array_set_size (texts, 0);
   collect_texts (GTK_WIDGET (window), texts);
   g_assert_true (shows (texts, expected->teaching_title));
+  /* Each access key goes to one place in this language too, the learning point's included. */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+    test_collect_access_keys (GTK_WIDGET (window), keys);
+    g_assert_cmpuint (g_hash_table_size (keys), >=, 20);
+  }
   summary = hlh_window_dup_summary (window);
   g_assert_nonnull (strstr (summary, expected->summary_findings));
   g_assert_nonnull (strstr (summary, expected->summary_learning));
