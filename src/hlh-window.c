@@ -70,6 +70,12 @@ struct _HlhWindow
   /* Where the keyboard was last in each side, for F6 (weak). */
   GtkWidget            *last_form_focus;
   GtkWidget            *last_results_focus;
+
+  /* The finding that has the keyboard is brought into view whole after the next layout
+   * (reveal_focus_row()). */
+  GdkFrameClock        *layout_clock;
+  gulong                layout_handler;
+  gboolean              reveal_row;
 };
 
 G_DEFINE_FINAL_TYPE (HlhWindow, hlh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -741,6 +747,74 @@ create_menu_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* The finding that has the keyboard, whole: its field and the lines under it (the value in
+ * the rule's unit, the reason a value was refused, the trigger history's note). GtkViewport
+ * brings only the focused widget into view, and at the foot of the pane, where Tab brings each
+ * next field, those lines stayed below its edge. This runs after the frame's layout, when lines
+ * that have just appeared have their place; moving the view makes GTK lay out again before it
+ * paints. */
+static void
+after_layout_cb (GdkFrameClock *clock,
+                 HlhWindow     *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkAdjustment *scroll;
+  GtkWidget *row;
+  graphene_rect_t bounds;
+  double value, target;
+
+  if (!self->reveal_row)
+    return;
+  self->reveal_row = FALSE;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
+    return;
+  row = gtk_widget_get_ancestor (focus, HLH_TYPE_NUMBER_ROW);
+  if (row == NULL)
+    row = gtk_widget_get_ancestor (focus, HLH_TYPE_CHOICE_ROW);
+  if (row == NULL)
+    row = GTK_IS_TEXT (focus) ? gtk_widget_get_parent (focus) : focus;
+  if (!gtk_widget_compute_bounds (row, self->form_scroller, &bounds))
+    return;
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller));
+  value = gtk_adjustment_get_value (scroll);
+  target = value;
+  if (bounds.origin.y + bounds.size.height > gtk_adjustment_get_page_size (scroll))
+    target += bounds.origin.y + bounds.size.height - gtk_adjustment_get_page_size (scroll);
+  /* A row taller than the pane shows its top. */
+  if (bounds.origin.y - (target - value) < 0)
+    target = value + bounds.origin.y;
+  if (target != value)
+    gtk_adjustment_set_value (scroll, target);
+}
+
+static void
+reveal_focus_row (HlhWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  if (clock != self->layout_clock)
+    {
+      g_clear_signal_handler (&self->layout_handler, self->layout_clock);
+      g_set_object (&self->layout_clock, clock);
+      self->layout_handler = g_signal_connect_after (clock, "layout",
+                                                     G_CALLBACK (after_layout_cb), self);
+    }
+  self->reveal_row = TRUE;
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/* A change to the case can add or remove lines under the field being typed in. */
+static void
+case_changed_cb (HlhWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
+    reveal_focus_row (self);
+}
+
 /* GTK 4.8 can leave the keyboard focus in the closed main menu. Choosing a teaching case,
  * which is in a submenu, closes the menu and hides the submenu's page; GTK then gives the
  * focus to the page's nearest focusable parent, still inside the hidden menu, and every key
@@ -760,7 +834,10 @@ focus_widget_cb (HlhWindow *self)
       return;
     }
   if (focus != NULL && gtk_widget_is_ancestor (focus, self->form_scroller))
-    g_set_weak_pointer (&self->last_form_focus, focus);
+    {
+      g_set_weak_pointer (&self->last_form_focus, focus);
+      reveal_focus_row (self);
+    }
   else if (focus != NULL && gtk_widget_is_ancestor (focus, self->results_pane))
     g_set_weak_pointer (&self->last_results_focus, focus);
 }
@@ -1474,6 +1551,17 @@ hlh_window_dispose (GObject *object)
   G_OBJECT_CLASS (hlh_window_parent_class)->dispose (object);
 }
 
+/* The frame clock goes with the window's surface. */
+static void
+hlh_window_unrealize (GtkWidget *widget)
+{
+  HlhWindow *self = HLH_WINDOW (widget);
+
+  g_clear_signal_handler (&self->layout_handler, self->layout_clock);
+  g_clear_object (&self->layout_clock);
+  GTK_WIDGET_CLASS (hlh_window_parent_class)->unrealize (widget);
+}
+
 static void
 hlh_window_class_init (HlhWindowClass *klass)
 {
@@ -1485,6 +1573,7 @@ hlh_window_class_init (HlhWindowClass *klass)
   object_class->get_property = hlh_window_get_property;
   object_class->set_property = hlh_window_set_property;
   window_class->close_request = hlh_window_close_request;
+  widget_class->unrealize = hlh_window_unrealize;
 
   /**
    * HlhWindow:presentation:
@@ -1576,6 +1665,9 @@ hlh_window_init (HlhWindow *self)
   self->results = HLH_RESULTS_VIEW (hlh_results_view_new (self->model));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->form_scroller),
                                  GTK_WIDGET (self->form));
+  /* The window brings the whole finding into view instead (reveal_focus_row()). */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_parent (GTK_WIDGET (self->form))),
+                                    FALSE);
   gtk_box_append (self->results_column, GTK_WIDGET (self->results));
   setup_units (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
@@ -1585,6 +1677,10 @@ hlh_window_init (HlhWindow *self)
   g_signal_connect_object (self->model, "notify::modified", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::teaching", G_CALLBACK (update_teaching), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::revision", G_CALLBACK (case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::n-refused", G_CALLBACK (case_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_title (self);
 

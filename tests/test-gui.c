@@ -1690,6 +1690,78 @@ test_access_keys_unique (void)
   close_window (window);
 }
 
+/* Where @row is in the form's pane: fails unless all of it is in view. */
+static void
+assert_in_view (GtkWidget  *row,
+                const char *what)
+{
+  GtkWidget *pane = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (row, pane, &bounds));
+  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (pane))
+    g_error ("%s: the row is at %g to %g px, the pane shows 0 to %d px", what, bounds.origin.y,
+             bounds.origin.y + bounds.size.height, gtk_widget_get_height (pane));
+}
+
+/* Scrolls the form so that the bottom of @widget is the bottom of the pane. */
+static void
+scroll_to_bottom_of (GtkWidget *widget)
+{
+  GtkScrolledWindow *pane = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget,
+                                                                          GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (pane);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (pane), &bounds));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) + bounds.origin.y +
+                                    bounds.size.height - gtk_widget_get_height (GTK_WIDGET (pane)));
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+}
+
+/* What is under a field is seen with it: the value in the rule's unit, the reason a value was
+ * refused, the trigger history's note. GTK scrolls only the focused field itself into view, and
+ * at the foot of the pane (Tab moves down one field at a time) those lines stayed below its
+ * edge, where nobody saw them. */
+static void
+test_row_lines_in_view (void)
+{
+  HlhWindow *window = new_window ();
+  HlhCaseForm *form = hlh_window_get_form (window);
+  HlhNumberRow *platelets = hlh_case_form_get_number_row (form, HLH_FIELD_PLATELETS);
+  HlhNumberRow *fibrinogen = hlh_case_form_get_number_row (form, HLH_FIELD_FIBRINOGEN);
+  GtkWidget *entry;
+
+  set_size_and_wait (window, 1024, 600);
+
+  /* A value typed into a field at the foot of the pane: its echo shows under it. */
+  entry = GTK_WIDGET (hlh_number_row_get_editable (platelets));
+  scroll_to_bottom_of (entry);
+  gtk_widget_grab_focus (entry);
+  type_text (GTK_EDITABLE (entry), "45");
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  g_assert_nonnull (hlh_number_row_get_echo (platelets));
+  assert_in_view (GTK_WIDGET (platelets), "platelets, typed at the foot");
+
+  /* A refused value: its message shows under it. */
+  entry = GTK_WIDGET (hlh_number_row_get_editable (fibrinogen));
+  scroll_to_bottom_of (entry);
+  gtk_widget_grab_focus (entry);
+  type_text (GTK_EDITABLE (entry), "1.2.3");
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  g_assert_nonnull (hlh_number_row_get_message (fibrinogen));
+  assert_in_view (GTK_WIDGET (fibrinogen), "fibrinogen, refused at the foot");
+
+  /* The focus coming to a field below the pane (Tab, an access key) brings in its echo too. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW))), 0);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  gtk_widget_grab_focus (GTK_WIDGET (hlh_number_row_get_editable (platelets)));
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  assert_in_view (GTK_WIDGET (platelets), "platelets, focused from above");
+  close_window (window);
+}
+
 /* The form below the first screenful is made just after the first frame; asking for one of
  * its rows makes it at once. */
 
@@ -2577,6 +2649,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
   g_test_add_func ("/hlh/gui/window/access-keys-unique", test_access_keys_unique);
   g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
+  g_test_add_func ("/hlh/gui/form/row-lines-in-view", test_row_lines_in_view);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
