@@ -1297,7 +1297,6 @@ test_refused_files_change_nothing (void)
   g_autofree char *good_path = g_build_filename (dir, "good.hlhcase", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autofree char *good_data = NULL;
-  g_autofree char *submenu_title = NULL;
   g_autofree char *title = NULL;
   HlhWindow *window = new_window ();
   HlhCaseModel *model = hlh_window_get_model (window);
