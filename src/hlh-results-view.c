@@ -88,17 +88,96 @@ dup_criterion_detail (const HlhCriterion *criterion,
   return g_string_free (s, FALSE);
 }
 
+/* Whether the item's conditions are thresholds of one finding, each inside the one before
+ * (temperature ≥ 38.4 °C, > 39.4 °C): the paper's bands, one per count of conditions met. */
+static gboolean
+is_banded (const HlhCriterion *criterion,
+           guint               n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const HlhCondition *c = &criterion->conditions[k];
+      gboolean up = c->op == HLH_OP_GE || c->op == HLH_OP_GT;
+
+      if (!up && c->op != HLH_OP_LE && c->op != HLH_OP_LT)
+        return FALSE;
+      if (c->infant_threshold != 0 || c->field != criterion->conditions[0].field ||
+          c->unit != criterion->conditions[0].unit)
+        return FALSE;
+      if (k > 0)
+        {
+          const HlhCondition *before = &criterion->conditions[k - 1];
+          gboolean before_up = before->op == HLH_OP_GE || before->op == HLH_OP_GT;
+
+          if (up != before_up || (up ? c->threshold <= before->threshold
+                                     : c->threshold >= before->threshold))
+            return FALSE;
+        }
+    }
+  return n > 0;
+}
+
+static char *
+dup_side (const HlhCondition *condition,
+          gboolean            negated)
+{
+  g_autofree char *threshold = hlh_format_threshold (condition->threshold, condition->unit);
+
+  return g_strdup_printf ("%s %s", hlh_op_symbol (condition->op, negated), threshold);
+}
+
+/* "< 38.4 °C: 0 points", "≥ 38.4 °C and ≤ 39.4 °C: 33 points", "> 39.4 °C: 49 points" */
+static void
+append_bands (GString             *s,
+              const HlhHScoreItem *item,
+              guint                n)
+{
+  for (guint k = 0; k <= n; k++)
+    {
+      g_autofree char *band = NULL;
+
+      if (k == 0)
+        band = dup_side (&item->criterion.conditions[0], TRUE);
+      else if (k == n)
+        band = dup_side (&item->criterion.conditions[n - 1], FALSE);
+      else
+        {
+          g_autofree char *low = dup_side (&item->criterion.conditions[k - 1], FALSE);
+          g_autofree char *high = dup_side (&item->criterion.conditions[k], TRUE);
+          /* Translators: a band of values between two thresholds, "≥ 38.4 °C and ≤ 39.4 °C" */
+          band = g_strdup_printf (_("%s and %s"), low, high);
+        }
+      g_string_append_c (s, '\n');
+      /* Translators: a band of values and the HScore points it scores, "> 39.4 °C: 49 points" */
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s: %d point", "%s: %d points",
+                                              item->points[k]),
+                              band, item->points[k]);
+    }
+}
+
 static char *
 dup_hscore_detail (const HlhHScoreItem *item)
 {
   guint n = hlh_criterion_count (&item->criterion);
-  g_autofree char *rule = hlh_criterion_describe (&item->criterion);
+  g_autofree char *rule = NULL;
   GString *s = g_string_new (NULL);
 
-  g_string_append_printf (s, _("Rule: %s"), rule);
-  g_string_append (s, _("\nPoints by the number of conditions met:"));
-  for (guint k = 0; k <= n; k++)
-    g_string_append_printf (s, "%s %u → %d", k == 0 ? "" : ",", k, item->points[k]);
+  if (is_banded (&item->criterion, n))
+    {
+      /* The finding, then its bands with their points. */
+      const HlhFieldInfo *info = hlh_field_get_info (item->criterion.conditions[0].field);
+
+      g_string_append_printf (s, _("Rule: %s"), _(info->label));
+      append_bands (s, item, n);
+    }
+  else
+    {
+      rule = hlh_criterion_describe (&item->criterion);
+      g_string_append_printf (s, _("Rule: %s"), rule);
+      g_string_append (s, _("\nPoints by the number of conditions met:"));
+      for (guint k = 0; k <= n; k++)
+        g_string_append_printf (s, "%s %u → %d", k == 0 ? "" : ",", k, item->points[k]);
+    }
   if (item->criterion.note != NULL)
     g_string_append_printf (s, "\n%s", _(item->criterion.note));
   append_reference (s, hlh_hscore_get_reference ());

@@ -560,11 +560,26 @@ test_criterion_detail (void)
                                                           HLH_HSCORE_TEMPERATURE);
   const char *detail = hlh_criterion_row_get_detail (row);
 
-  /* Fardet 2014: < 38.4 °C 0, 38.4-39.4 33, > 39.4 49. */
-  assert_contains_local (detail, "38.4 °C");
-  assert_contains_local (detail, "39.4 °C");
-  g_assert_nonnull (strstr (detail, "0 → 0, 1 → 33, 2 → 49"));
+  /* Fardet 2014 (clinical-spec section 1): < 38.4 °C 0, 38.4 to 39.4 inclusive 33,
+   * > 39.4 49, shown as the paper's bands, each with its points. */
+  assert_contains_local (detail, "\n< 38.4 °C: 0 points\n");
+  assert_contains_local (detail, "\n≥ 38.4 °C and ≤ 39.4 °C: 33 points\n");
+  assert_contains_local (detail, "\n> 39.4 °C: 49 points\n");
   g_assert_nonnull (strstr (detail, "10.1002/art.38690"));
+  /* One threshold: fibrinogen > 2.5 g/L 0, ≤ 2.5 30; ferritin < 2000 ng/mL 0, 2000 to 6000
+   * inclusive 35, > 6000 50. */
+  detail = hlh_criterion_row_get_detail (
+    hlh_results_view_get_hscore_row (hlh_window_get_results (window), HLH_HSCORE_FIBRINOGEN));
+  assert_contains_local (detail, "\n> 2.5 g/L: 0 points\n≤ 2.5 g/L: 30 points\n");
+  detail = hlh_criterion_row_get_detail (
+    hlh_results_view_get_hscore_row (hlh_window_get_results (window), HLH_HSCORE_FERRITIN));
+  g_assert_nonnull (strstr (detail, "\n< 2000 ng/mL: 0 points\n"
+                                    "≥ 2000 ng/mL and ≤ 6000 ng/mL: 35 points\n"
+                                    "> 6000 ng/mL: 50 points\n"));
+  /* Findings of several kinds are counted: organomegaly, neither 0, one organ 23, both 38. */
+  detail = hlh_criterion_row_get_detail (
+    hlh_results_view_get_hscore_row (hlh_window_get_results (window), HLH_HSCORE_ORGANOMEGALY));
+  g_assert_nonnull (strstr (detail, "0 → 0, 1 → 23, 2 → 38"));
   g_assert_false (hlh_criterion_row_get_expanded (row));
   hlh_criterion_row_set_expanded (row, TRUE);
   g_assert_true (hlh_criterion_row_get_expanded (row));
