@@ -1513,38 +1513,53 @@ test_pdf_and_print (void)
 
 /* Teaching cases */
 
-/* The descendant of @widget with the CSS class @name, or %NULL. */
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* The first widget that @match accepts: @widget or one inside it, depth first; or %NULL. */
 static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *name)
+find_widget (GtkWidget     *widget,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (gtk_widget_has_css_class (widget, name))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_by_css_class (child, name);
+      GtkWidget *found = find_widget (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
 
-/* The first descendant of @widget of @type, or %NULL. */
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_by_css_class (GtkWidget  *widget,
+                   const char *name)
+{
+  return find_widget (widget, has_css_class, name);
+}
+
 static GtkWidget *
 find_by_type (GtkWidget *widget,
               GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static void
@@ -1995,27 +2010,24 @@ same_label (const char *a,
   return g_str_equal (plain_a->str, plain_b->str);
 }
 
+/* A menu item (GtkModelButton, not public) that shows @label. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return same_label (text, label);
+}
+
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *label)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (same_label (text, label))
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_menu_item, label);
 }
 
 /* The label of the first item of @model, or of its submenus and sections, that runs
