@@ -29,7 +29,8 @@ shoot () {  # shoot NAME WIDTH HEIGHT [GTK_THEME]
   # marrow and sCD25 are still pending, so the HScore is a range.
   xdotool key --delay 60 alt+a; xdotool type --delay 30 "45"
   xdotool key --delay 60 alt+t; xdotool type --delay 30 "39,6"
-  xdotool key --delay 60 alt+e space alt+o space
+  # An access key brings the keyboard to the answer given (Unknown); Left, Left answers Yes.
+  xdotool key --delay 60 alt+e Left Left alt+o Left Left
   xdotool key --delay 60 alt+h; xdotool type --delay 30 "82"
   xdotool key --delay 60 alt+l; xdotool type --delay 30 "1,9"
   xdotool key --delay 60 alt+n; xdotool type --delay 30 "0,6"
