@@ -20,6 +20,14 @@
 typedef void (*Continuation) (HlhWindow *self,
                               gpointer   data);
 
+/* What the next layout does for the finding that has the keyboard (reveal_focus_row()). */
+typedef enum
+{
+  REVEAL_NOTHING,
+  REVEAL_IF_GROWN,  /* bring in lines that appeared under its field */
+  REVEAL_ROW,       /* bring in the whole row */
+} Reveal;
+
 struct _HlhWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -72,10 +80,14 @@ struct _HlhWindow
   GtkWidget            *last_results_focus;
 
   /* The finding that has the keyboard is brought into view whole after the next layout
-   * (reveal_focus_row()). */
+   * (reveal_focus_row()): the row and its height as last seen (weak). */
   GdkFrameClock        *layout_clock;
   gulong                layout_handler;
-  gboolean              reveal_row;
+  Reveal                reveal;
+  GtkWidget            *watched_row;
+  int                   watched_height;
+  gboolean              pointer_down;
+  gboolean              reveal_on_release;
 };
 
 G_DEFINE_FINAL_TYPE (HlhWindow, hlh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -750,36 +762,45 @@ create_menu_cb (GtkMenuButton *button,
 /* The finding that has the keyboard, whole: its field and the lines under it (the value in
  * the rule's unit, the reason a value was refused, the trigger history's note). GtkViewport
  * brings only the focused widget into view, and at the foot of the pane, where Tab brings each
- * next field, those lines stayed below its edge. This runs after the frame's layout, when lines
- * that have just appeared have their place; moving the view makes GTK lay out again before it
- * paints. */
-static void
-after_layout_cb (GdkFrameClock *clock,
-                 HlhWindow     *self)
+ * next field, those lines stayed below its edge.
+ * - The focus comes to a row: the whole row is brought in (after a click, once the button is
+ *   released, so that the click lands where it was aimed).
+ * - The case changes: lines that have just appeared under the focused row are brought in,
+ *   and only those. Answering a finding elsewhere with the mouse leaves the view where the
+ *   user put it, even when the keyboard is in a field out of view.
+ * This runs after the frame's layout, when the new lines have their place; moving the view
+ * makes GTK lay out again before it paints. */
+static GtkWidget *
+get_focus_row (HlhWindow *self)
 {
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-  GtkAdjustment *scroll;
   GtkWidget *row;
-  graphene_rect_t bounds;
-  double value, target;
 
-  if (!self->reveal_row)
-    return;
-  self->reveal_row = FALSE;
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
-    return;
+    return NULL;
   row = gtk_widget_get_ancestor (focus, HLH_TYPE_NUMBER_ROW);
   if (row == NULL)
     row = gtk_widget_get_ancestor (focus, HLH_TYPE_CHOICE_ROW);
   if (row == NULL)
     row = GTK_IS_TEXT (focus) ? gtk_widget_get_parent (focus) : focus;
+  return row;
+}
+
+static void
+scroll_to_row (HlhWindow *self,
+               GtkWidget *row)
+{
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (self->form_scroller));
+  double value = gtk_adjustment_get_value (scroll);
+  double page = gtk_adjustment_get_page_size (scroll);
+  double target = value;
+  graphene_rect_t bounds;
+
   if (!gtk_widget_compute_bounds (row, self->form_scroller, &bounds))
     return;
-  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller));
-  value = gtk_adjustment_get_value (scroll);
-  target = value;
-  if (bounds.origin.y + bounds.size.height > gtk_adjustment_get_page_size (scroll))
-    target += bounds.origin.y + bounds.size.height - gtk_adjustment_get_page_size (scroll);
+  if (bounds.origin.y + bounds.size.height > page)
+    target += bounds.origin.y + bounds.size.height - page;
   /* A row taller than the pane shows its top. */
   if (bounds.origin.y - (target - value) < 0)
     target = value + bounds.origin.y;
@@ -788,7 +809,29 @@ after_layout_cb (GdkFrameClock *clock,
 }
 
 static void
-reveal_focus_row (HlhWindow *self)
+after_layout_cb (GdkFrameClock *clock,
+                 HlhWindow     *self)
+{
+  Reveal reveal = self->reveal;
+  GtkWidget *row;
+  int height;
+
+  if (reveal == REVEAL_NOTHING)
+    return;
+  self->reveal = REVEAL_NOTHING;
+  row = get_focus_row (self);
+  if (row == NULL)
+    return;
+  height = gtk_widget_get_height (row);
+  if (reveal == REVEAL_ROW || (row == self->watched_row && height > self->watched_height))
+    scroll_to_row (self, row);
+  g_set_weak_pointer (&self->watched_row, row);
+  self->watched_height = height;
+}
+
+static void
+reveal_focus_row (HlhWindow *self,
+                  Reveal     reveal)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
@@ -801,18 +844,45 @@ reveal_focus_row (HlhWindow *self)
       self->layout_handler = g_signal_connect_after (clock, "layout",
                                                      G_CALLBACK (after_layout_cb), self);
     }
-  self->reveal_row = TRUE;
+  self->reveal = MAX (self->reveal, reveal);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
-/* A change to the case can add or remove lines under the field being typed in. */
+/* A change to the case can add lines under the field being typed in. */
 static void
 case_changed_cb (HlhWindow *self)
 {
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (get_focus_row (self) != NULL)
+    reveal_focus_row (self, REVEAL_IF_GROWN);
+}
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
-    reveal_focus_row (self);
+/* Whether a button is held down: the focus a click gives is brought into view only once the
+ * button is released. Seen before any widget, and never stopped here. */
+static gboolean
+pointer_event_cb (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  HlhWindow                *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->pointer_down = TRUE;
+      break;
+    case GDK_BUTTON_RELEASE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+      self->pointer_down = FALSE;
+      if (self->reveal_on_release)
+        {
+          self->reveal_on_release = FALSE;
+          reveal_focus_row (self, REVEAL_ROW);
+        }
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* GTK 4.8 can leave the keyboard focus in the closed main menu. Choosing a teaching case,
@@ -836,7 +906,13 @@ focus_widget_cb (HlhWindow *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, self->form_scroller))
     {
       g_set_weak_pointer (&self->last_form_focus, focus);
-      reveal_focus_row (self);
+      if (self->pointer_down)
+        {
+          self->reveal_on_release = TRUE;
+          reveal_focus_row (self, REVEAL_IF_GROWN);
+        }
+      else
+        reveal_focus_row (self, REVEAL_ROW);
     }
   else if (focus != NULL && gtk_widget_is_ancestor (focus, self->results_pane))
     g_set_weak_pointer (&self->last_results_focus, focus);
@@ -1547,6 +1623,7 @@ hlh_window_dispose (GObject *object)
   g_clear_pointer (&self->digest, g_free);
   g_clear_weak_pointer (&self->last_form_focus);
   g_clear_weak_pointer (&self->last_results_focus);
+  g_clear_weak_pointer (&self->watched_row);
 
   G_OBJECT_CLASS (hlh_window_parent_class)->dispose (object);
 }
@@ -1655,6 +1732,7 @@ static void
 hlh_window_init (HlhWindow *self)
 {
   GtkDropTarget *drop;
+  GtkEventController *pointer;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1696,6 +1774,10 @@ hlh_window_init (HlhWindow *self)
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
   default_width_cb (self);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
+  pointer = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (pointer, GTK_PHASE_CAPTURE);
+  g_signal_connect (pointer, "event", G_CALLBACK (pointer_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), pointer);
 }
 
 HlhWindow *

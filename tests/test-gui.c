@@ -1788,6 +1788,34 @@ test_row_lines_in_view (void)
   gtk_widget_grab_focus (GTK_WIDGET (hlh_number_row_get_editable (platelets)));
   run_main_loop_for (G_USEC_PER_SEC / 10);
   assert_in_view (GTK_WIDGET (platelets), "platelets, focused from above");
+
+  /* The view stays where the user put it when a finding elsewhere is answered with the mouse
+   * (the answers that are not given take no focus): with the keyboard still in the platelets
+   * field, out of view above, the form used to jump back up to it. */
+  {
+    GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+      gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW)));
+    HlhChoiceRow *marrow = hlh_case_form_get_choice_row (form,
+                                                         HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW);
+    double value;
+    int answer = -1;
+
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+    run_main_loop_for (G_USEC_PER_SEC / 10);
+    value = gtk_adjustment_get_value (scroll);
+    g_assert_cmpfloat (value, >, 0);
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (hlh_number_row_get_editable (platelets))) ||
+                   gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                           GTK_WIDGET (platelets)));
+    g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (hlh_choice_row_get_button (
+      marrow, HLH_ANSWER_YES))));
+    click (window, HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW, HLH_ANSWER_YES);
+    run_main_loop_for (G_USEC_PER_SEC / 10);
+    g_assert_true (hlh_case_get_choice (hlh_case_model_get_case (hlh_window_get_model (window)),
+                                        HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW, &answer));
+    g_assert_cmpint (answer, ==, HLH_ANSWER_YES);
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, value);
+  }
   close_window (window);
 }
 
