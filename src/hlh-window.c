@@ -872,6 +872,7 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
     case GDK_BUTTON_RELEASE:
     case GDK_TOUCH_END:
     case GDK_TOUCH_CANCEL:
+    case GDK_KEY_PRESS:  /* should a release ever be missed, the keyboard still reveals */
       self->pointer_down = FALSE;
       if (self->reveal_on_release)
         {
