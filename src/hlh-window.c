@@ -306,9 +306,6 @@ update_teaching (HlhWindow *self)
   gtk_toggle_button_set_active (self->teaching_point_button, FALSE);
   if (teaching == NULL)
     return;
-  /* The story is above the results, in the same scrolled pane: a new case opens on it. */
-  gtk_adjustment_set_value (
-    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->results_scroller)), 0);
   {
     /* Translators: the banner over a teaching case; %s is its title */
     g_autofree char *title = g_strdup_printf (_("Teaching case, not a patient: %s"),
@@ -846,6 +843,18 @@ reveal_focus_row (HlhWindow *self,
     }
   self->reveal = MAX (self->reveal, reveal);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/* A case opened, a teaching case or a new case starts at the top of the form (the patient)
+ * and of the results (a teaching case's story, then the HScore), wherever the last one was
+ * scrolled to. */
+static void
+case_replaced_cb (HlhWindow *self)
+{
+  gtk_adjustment_set_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller)), 0);
+  gtk_adjustment_set_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->results_scroller)), 0);
 }
 
 /* A change to the case can add lines under the field being typed in. */
@@ -1756,6 +1765,8 @@ hlh_window_init (HlhWindow *self)
   g_signal_connect_object (self->model, "notify::modified", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::teaching", G_CALLBACK (update_teaching), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "case-replaced", G_CALLBACK (case_replaced_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::revision", G_CALLBACK (case_changed_cb), self,
                            G_CONNECT_SWAPPED);

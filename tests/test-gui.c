@@ -1797,6 +1797,9 @@ test_row_lines_in_view (void)
       gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW)));
     HlhChoiceRow *marrow = hlh_case_form_get_choice_row (form,
                                                          HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW);
+    GtkAdjustment *results_scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+      gtk_widget_get_ancestor (GTK_WIDGET (hlh_window_get_results (window)),
+                               GTK_TYPE_SCROLLED_WINDOW)));
     double value;
     int answer = -1;
 
@@ -1815,6 +1818,17 @@ test_row_lines_in_view (void)
                                         HLH_FIELD_HEMOPHAGOCYTOSIS_MARROW, &answer));
     g_assert_cmpint (answer, ==, HLH_ANSWER_YES);
     g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, value);
+
+    /* A new case starts at the top of the form and of the results, the patient's age and
+     * the HScore, as a case opened from a file or the teaching cases does. */
+    gtk_adjustment_set_value (results_scroll, gtk_adjustment_get_upper (results_scroll));
+    run_main_loop_for (G_USEC_PER_SEC / 10);
+    g_assert_cmpfloat (gtk_adjustment_get_value (results_scroll), >, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+    respond (window, GTK_RESPONSE_REJECT);
+    run_main_loop_for (G_USEC_PER_SEC / 10);
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+    g_assert_cmpfloat (gtk_adjustment_get_value (results_scroll), ==, 0);
   }
   close_window (window);
 }
