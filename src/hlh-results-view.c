@@ -126,6 +126,19 @@ dup_side (const HlhCondition *condition,
   return g_strdup_printf ("%s %s", hlh_op_symbol (condition->op, negated), threshold);
 }
 
+static void
+append_points (GString    *s,
+               const char *band,
+               int         points)
+{
+  g_string_append_c (s, '\n');
+  /* Translators: a band of values and the HScore points it scores, "> 39.4 °C: 49 points",
+   * "Yes: 18 points" */
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s: %d point", "%s: %d points",
+                                          points),
+                          band, points);
+}
+
 /* "< 38.4 °C: 0 points", "≥ 38.4 °C and ≤ 39.4 °C: 33 points", "> 39.4 °C: 49 points" */
 static void
 append_bands (GString             *s,
@@ -147,11 +160,7 @@ append_bands (GString             *s,
           /* Translators: a band of values between two thresholds, "≥ 38.4 °C and ≤ 39.4 °C" */
           band = g_strdup_printf (_("%s and %s"), low, high);
         }
-      g_string_append_c (s, '\n');
-      /* Translators: a band of values and the HScore points it scores, "> 39.4 °C: 49 points" */
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s: %d point", "%s: %d points",
-                                              item->points[k]),
-                              band, item->points[k]);
+      append_points (s, band, item->points[k]);
     }
 }
 
@@ -169,6 +178,15 @@ dup_hscore_detail (const HlhHScoreItem *item)
 
       g_string_append_printf (s, _("Rule: %s"), _(info->label));
       append_bands (s, item, n);
+    }
+  else if (n == 1 && item->criterion.conditions[0].op == HLH_OP_YES)
+    {
+      /* One yes/no finding: its two answers with their points. */
+      const HlhFieldInfo *info = hlh_field_get_info (item->criterion.conditions[0].field);
+
+      g_string_append_printf (s, _("Rule: %s"), _(info->label));
+      append_points (s, _("No"), item->points[0]);
+      append_points (s, _("Yes"), item->points[1]);
     }
   else
     {

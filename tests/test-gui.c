@@ -576,6 +576,15 @@ test_criterion_detail (void)
   g_assert_nonnull (strstr (detail, "\n< 2000 ng/mL: 0 points\n"
                                     "≥ 2000 ng/mL and ≤ 6000 ng/mL: 35 points\n"
                                     "> 6000 ng/mL: 50 points\n"));
+  /* A yes/no finding: immunosuppression no 0, yes 18; marrow haemophagocytosis no 0, yes 35. */
+  detail = hlh_criterion_row_get_detail (
+    hlh_results_view_get_hscore_row (hlh_window_get_results (window),
+                                     HLH_HSCORE_IMMUNOSUPPRESSION));
+  g_assert_nonnull (strstr (detail, "\nNo: 0 points\nYes: 18 points\n"));
+  detail = hlh_criterion_row_get_detail (
+    hlh_results_view_get_hscore_row (hlh_window_get_results (window),
+                                     HLH_HSCORE_HEMOPHAGOCYTOSIS));
+  g_assert_nonnull (strstr (detail, "\nNo: 0 points\nYes: 35 points\n"));
   /* Findings of several kinds are counted: organomegaly, neither 0, one organ 23, both 38. */
   detail = hlh_criterion_row_get_detail (
     hlh_results_view_get_hscore_row (hlh_window_get_results (window), HLH_HSCORE_ORGANOMEGALY));
