@@ -194,10 +194,26 @@ field_section (HlhField field)
   g_return_val_if_reached (SECTION_OTHER);
 }
 
+/* An expander opened with the mouse takes the keyboard, as a clicked button does; the window
+ * then brings it into view with what it opened (at the foot of the form, that was below the
+ * edge, and nothing showed that anything had happened). Opened with the keyboard, it has the
+ * keyboard already. */
+static void
+focus_opened_expander (GtkExpander *expander)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (expander));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (gtk_expander_get_expanded (expander) && focus != GTK_WIDGET (expander) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (expander))))
+    gtk_widget_grab_focus (GTK_WIDGET (expander));
+}
+
 static void
 other_expanded_cb (HlhCaseForm *self)
 {
   ensure_section (self, SECTION_OTHER);
+  focus_opened_expander (GTK_EXPANDER (self->other_expander));
 }
 
 static void
@@ -327,6 +343,7 @@ group_expanded_cb (GtkExpander *expander,
 {
   if (gtk_expander_get_expanded (expander))
     ensure_group (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "hlh-group")));
+  focus_opened_expander (expander);
 }
 
 static void

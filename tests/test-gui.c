@@ -1842,6 +1842,47 @@ test_row_lines_in_view (void)
   close_window (window);
 }
 
+static gboolean
+is_expander_titled (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  return GTK_IS_EXPANDER (widget) &&
+         g_strcmp0 (gtk_expander_get_label (GTK_EXPANDER (widget)), title) == 0;
+}
+
+/* A trigger group opened with the mouse at the foot of the form comes into view with its
+ * boxes: they opened below the edge, where nothing showed that anything had happened. The
+ * group takes the keyboard, as a clicked button does. */
+static void
+test_opened_group_in_view (void)
+{
+  HlhWindow *window = new_window ();
+  HlhCaseForm *form = hlh_window_get_form (window);
+  GtkWidget *pregnancy = GTK_WIDGET (hlh_case_form_get_trigger_button (form,
+                                                                      HLH_TRIGGER_PREGNANCY));
+  /* A closed expander holds its child out of the widget tree: the group is found by its title
+   * (the last group, "Other"). */
+  GtkWidget *group = find_widget (GTK_WIDGET (form), is_expander_titled,
+                                  hlh_trigger_group_get_info (HLH_TRIGGER_GROUP_OTHER)->label);
+
+  g_assert_nonnull (group);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (group)));
+  set_size_and_wait (window, 1024, 600);
+  scroll_to_bottom_of (group);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (hlh_number_row_get_editable (
+                   hlh_case_form_get_number_row (form, HLH_FIELD_AGE)))) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (hlh_case_form_get_number_row (
+                                           form, HLH_FIELD_AGE))));
+  /* What a click on its title does. */
+  gtk_expander_set_expanded (GTK_EXPANDER (group), TRUE);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  g_assert_true (gtk_widget_get_mapped (pregnancy));
+  assert_in_view (group, "the Other group, opened at the foot");
+  g_assert_true (gtk_widget_has_focus (group));
+  close_window (window);
+}
+
 /* The form below the first screenful is made just after the first frame; asking for one of
  * its rows makes it at once. */
 
@@ -2727,6 +2768,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/access-keys-unique", test_access_keys_unique);
   g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
   g_test_add_func ("/hlh/gui/form/row-lines-in-view", test_row_lines_in_view);
+  g_test_add_func ("/hlh/gui/form/opened-group-in-view", test_opened_group_in_view);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
