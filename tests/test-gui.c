@@ -1880,6 +1880,15 @@ test_opened_group_in_view (void)
   g_assert_true (gtk_widget_get_mapped (pregnancy));
   assert_in_view (group, "the Other group, opened at the foot");
   g_assert_true (gtk_widget_has_focus (group));
+
+  /* Opened with the keyboard (it has the keyboard already): the same. */
+  gtk_expander_set_expanded (GTK_EXPANDER (group), FALSE);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  scroll_to_bottom_of (group);
+  g_assert_true (gtk_widget_has_focus (group));
+  gtk_expander_set_expanded (GTK_EXPANDER (group), TRUE);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  assert_in_view (group, "the Other group, opened with the keyboard at the foot");
   close_window (window);
 }
 
