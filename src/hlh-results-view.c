@@ -88,31 +88,33 @@ dup_criterion_detail (const HlhCriterion *criterion,
   return g_string_free (s, FALSE);
 }
 
+/* A lower bound ("≥ 38.4 °C", "> 39.4 °C") rather than an upper one ("≤ 2.5 g/L"). */
+static gboolean
+is_lower_bound (HlhOp op)
+{
+  return op == HLH_OP_GE || op == HLH_OP_GT;
+}
+
 /* Whether the item's conditions are thresholds of one finding, each inside the one before
  * (temperature ≥ 38.4 °C, > 39.4 °C): the paper's bands, one per count of conditions met. */
 static gboolean
 is_banded (const HlhCriterion *criterion,
            guint               n)
 {
+  const HlhCondition *first = &criterion->conditions[0];
+  gboolean up = is_lower_bound (first->op);
+
   for (guint k = 0; k < n; k++)
     {
       const HlhCondition *c = &criterion->conditions[k];
-      gboolean up = c->op == HLH_OP_GE || c->op == HLH_OP_GT;
 
-      if (!up && c->op != HLH_OP_LE && c->op != HLH_OP_LT)
+      if (c->op != HLH_OP_GE && c->op != HLH_OP_GT && c->op != HLH_OP_LE && c->op != HLH_OP_LT)
         return FALSE;
-      if (c->infant_threshold != 0 || c->field != criterion->conditions[0].field ||
-          c->unit != criterion->conditions[0].unit)
+      if (is_lower_bound (c->op) != up || c->infant_threshold != 0 || c->field != first->field ||
+          c->unit != first->unit)
         return FALSE;
-      if (k > 0)
-        {
-          const HlhCondition *before = &criterion->conditions[k - 1];
-          gboolean before_up = before->op == HLH_OP_GE || before->op == HLH_OP_GT;
-
-          if (up != before_up || (up ? c->threshold <= before->threshold
-                                     : c->threshold >= before->threshold))
-            return FALSE;
-        }
+      if (k > 0 && (up ? c->threshold <= c[-1].threshold : c->threshold >= c[-1].threshold))
+        return FALSE;
     }
   return n > 0;
 }
@@ -168,25 +170,22 @@ static char *
 dup_hscore_detail (const HlhHScoreItem *item)
 {
   guint n = hlh_criterion_count (&item->criterion);
+  const HlhCondition *first = &item->criterion.conditions[0];
+  gboolean banded = is_banded (&item->criterion, n);
   g_autofree char *rule = NULL;
   GString *s = g_string_new (NULL);
 
-  if (is_banded (&item->criterion, n))
+  if (banded || (n == 1 && first->op == HLH_OP_YES))
     {
-      /* The finding, then its bands with their points. */
-      const HlhFieldInfo *info = hlh_field_get_info (item->criterion.conditions[0].field);
-
-      g_string_append_printf (s, _("Rule: %s"), _(info->label));
-      append_bands (s, item, n);
-    }
-  else if (n == 1 && item->criterion.conditions[0].op == HLH_OP_YES)
-    {
-      /* One yes/no finding: its two answers with their points. */
-      const HlhFieldInfo *info = hlh_field_get_info (item->criterion.conditions[0].field);
-
-      g_string_append_printf (s, _("Rule: %s"), _(info->label));
-      append_points (s, _("No"), item->points[0]);
-      append_points (s, _("Yes"), item->points[1]);
+      /* One finding: the finding, then its bands, or its two answers, with their points. */
+      g_string_append_printf (s, _("Rule: %s"), _(hlh_field_get_info (first->field)->label));
+      if (banded)
+        append_bands (s, item, n);
+      else
+        {
+          append_points (s, _("No"), item->points[0]);
+          append_points (s, _("Yes"), item->points[1]);
+        }
     }
   else
     {

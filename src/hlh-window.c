@@ -860,7 +860,7 @@ case_replaced_cb (HlhWindow *self)
 /* A change to the case can add lines under the field being typed in; a group opened with the
  * keyboard grows the form under it (the form's length changes). */
 static void
-case_changed_cb (HlhWindow *self)
+form_changed_cb (HlhWindow *self)
 {
   if (get_focus_row (self) != NULL)
     reveal_focus_row (self, REVEAL_IF_GROWN);
@@ -1769,13 +1769,13 @@ hlh_window_init (HlhWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "case-replaced", G_CALLBACK (case_replaced_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::revision", G_CALLBACK (case_changed_cb), self,
+  g_signal_connect_object (self->model, "notify::revision", G_CALLBACK (form_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::n-refused", G_CALLBACK (case_changed_cb), self,
+  g_signal_connect_object (self->model, "notify::n-refused", G_CALLBACK (form_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (
                              GTK_SCROLLED_WINDOW (self->form_scroller)),
-                           "changed", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
+                           "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
