@@ -12,6 +12,7 @@
 #include "hlh-wrap-bin.h"
 #include "test-access-keys.h"
 #include "test-locale.h"
+#include "test-shortcuts-window.h"
 
 /* Numbers for people are shown with the locale's decimal mark; @ascii is written with ".". */
 static void
@@ -2366,6 +2367,92 @@ test_switch_pane (void)
   close_window (window);
 }
 
+/* The keyboard shortcuts window lists every key the window answers to. It listed only New Case,
+ * Quit and the form's keys, while Ctrl+O, Ctrl+S, Ctrl+P, F11 and the rest worked but were
+ * nowhere to be learnt but the menu. The window's keys are read from its own shortcut
+ * controllers, not from a copy of the list. */
+static void
+collect_shown_accelerators (GtkWidget *widget,
+                            GPtrArray *shown)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          if (accels[i][0] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (accels[i], &keyval, &mods));
+          g_ptr_array_add (shown, gtk_accelerator_name (keyval, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_accelerators (child, shown);
+}
+
+static gboolean
+str_in_array (GPtrArray  *array,
+              const char *str)
+{
+  return g_ptr_array_find_with_equal_func (array, str, g_str_equal, NULL);
+}
+
+static void
+test_shortcuts_window_complete (void)
+{
+  HlhWindow *window = new_window ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *shortcuts = test_open_shortcuts_window (GTK_WIDGET (window));
+  guint n_bound = 0;
+
+  test_assert_shortcuts_window_fits (shortcuts);
+  collect_shown_accelerators (shortcuts, shown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *name = NULL;
+
+          /* Only the window's actions: GtkWindow's own keys (Ctrl+Shift+D, Ctrl+Shift+I for
+           * the inspector, Ctrl+W and the like) are GTK's, not this application's. */
+          if (!GTK_IS_NAMED_ACTION (action) ||
+              !g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                 "win.") ||
+              !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          name = gtk_accelerator_name (
+            gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+            gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (!str_in_array (shown, name))
+            g_error ("%s (%s) is not in the keyboard shortcuts window", name,
+                     gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          n_bound++;
+        }
+    }
+  /* New case, open, save, save as, copy, PDF, print, presentation on and off, shortcuts, F6
+   * and Shift+F6: the check above has something to check. */
+  g_assert_cmpuint (n_bound, >=, 12);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  close_window (window);
+}
+
 /* Presentation mode */
 
 /* The probability beneath the gauge wraps in its column when the type is large (presentation
@@ -2776,6 +2863,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
   g_test_add_func ("/hlh/gui/window/access-keys-unique", test_access_keys_unique);
   g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
+  g_test_add_func ("/hlh/gui/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add_func ("/hlh/gui/form/row-lines-in-view", test_row_lines_in_view);
   g_test_add_func ("/hlh/gui/form/opened-group-in-view", test_opened_group_in_view);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);

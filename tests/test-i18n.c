@@ -13,6 +13,7 @@
 #include "hlh-number-row.h"
 #include "hlh-window.h"
 #include "test-access-keys.h"
+#include "test-shortcuts-window.h"
 
 /* The translations at work, with the catalogues just built (HLH_TEST_LOCALEDIR): run under
  * fr_FR.UTF-8 and de_DE.UTF-8. The expected texts are what a French or German clinician
@@ -38,6 +39,7 @@ typedef struct
   const char *cli_zero_points;
   const char *cli_many_points;
   const char *cli_findings;
+  const char *shortcut_save_as;
 } Expected;
 
 static const Expected languages[] = {
@@ -49,14 +51,16 @@ static const Expected languages[] = {
     /* French counts 0 and 1 in the singular. */
     "connue" NBSP ": 0 point (non)", "Température" NBSP ": 33 points (",
     /* "Splénomégalie inconnu" would not agree: a colon, and French spacing. */
-    "(Hépatomégalie" NBSP ": oui" NBSP "; Splénomégalie" NBSP ": inconnu)" },
+    "(Hépatomégalie" NBSP ": oui" NBSP "; Splénomégalie" NBSP ": inconnu)",
+    "Enregistrer sous un autre nom" },
   { "de", "HLH-Rechner", "Blutbild", "Diagnostische HLH-2004-Kriterien", "Jahre",
     "= 38,6 °C", "EBV-getriggerte HLH bei einem jungen Erwachsenen",
     "BEFUNDE (wie eingegeben; unbekannt heißt",
     "Lernziel: Alles weist in dieselbe Richtung",
     "Höchste Temperatur: 38,6 °C", "Alter: 30 Jahre", "FELD",
     "Immunsuppression: 0 Punkte (nein)", "Temperatur: 33 Punkte (",
-    "(Hepatomegalie ja; Splenomegalie unbekannt)" },
+    "(Hepatomegalie ja; Splenomegalie unbekannt)",
+    "Unter anderem Namen speichern" },
 };
 
 static const Expected *expected;
@@ -153,6 +157,16 @@ test_window (void)
 
     test_collect_access_keys (GTK_WIDGET (window), keys);
     g_assert_cmpuint (g_hash_table_size (keys), >=, 20);
+  }
+  /* The keyboard shortcuts, translated, still fit a 1024×600 screen. */
+  {
+    GtkWidget *shortcuts = test_open_shortcuts_window (GTK_WIDGET (window));
+
+    g_ptr_array_set_size (texts, 0);
+    collect_texts (shortcuts, texts);
+    g_assert_true (shows (texts, expected->shortcut_save_as));
+    test_assert_shortcuts_window_fits (shortcuts);
+    gtk_window_destroy (GTK_WINDOW (shortcuts));
   }
   summary = hlh_window_dup_summary (window);
   g_assert_nonnull (strstr (summary, expected->summary_findings));
