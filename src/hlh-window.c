@@ -1062,6 +1062,16 @@ dup_suggested_name (HlhWindow *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
+  /* A saved case: the name the user gave it, as for any document exported. */
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      g_autofree char *name = g_filename_display_name (basename);
+
+      if (g_str_has_suffix (name, ".hlhcase") && strlen (name) > strlen (".hlhcase"))
+        name[strlen (name) - strlen (".hlhcase")] = '\0';
+      return g_strconcat (name, suffix, NULL);
+    }
   if (teaching != NULL)
     {
       g_autofree char *title = g_strdelimit (g_strdup (teaching->title), "/\\:", '-');
@@ -1319,6 +1329,14 @@ export_pdf_action (GtkWidget  *widget,
                                labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "paper",
                                default_paper () == HLH_PAPER_LETTER ? "letter" : "a4");
+  /* Next to the saved case; otherwise where the chooser would start anyway. */
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   show_chooser (self, chooser, G_CALLBACK (pdf_chooser_response_cb));
 }

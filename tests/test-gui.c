@@ -1521,6 +1521,80 @@ test_pdf_and_print (void)
   remove_tree (dir);
 }
 
+/* The file chooser that @window has open: GTK's own dialog stands in for the portal here. */
+static GtkFileChooser *
+open_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+  g_error ("no file chooser is open");
+  return NULL;
+}
+
+static void
+assert_pdf_suggested (HlhWindow  *window,
+                      const char *name,
+                      GFile      *folder)
+{
+  GtkFileChooser *chooser;
+  g_autofree char *current = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  iterate ();
+  chooser = open_file_chooser ();
+  current = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (current, ==, name);
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) shown = gtk_file_chooser_get_current_folder (chooser);
+
+      g_assert_nonnull (shown);
+      g_assert_true (g_file_equal (shown, folder));
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate ();
+}
+
+/* The PDF of a saved case is offered under the case's own name, next to it: the physician
+ * named the file and chose its folder, and the report belongs with it. It was offered as
+ * "hlh-case-DATE.pdf" whatever the case was called. A case never saved has no name but the
+ * date (no patient data goes into a name the application makes up); a teaching case, its
+ * title. */
+static void
+test_pdf_named_after_case (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bed 4 – day 2.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "hlh-case-%Y-%m-%d.pdf");
+  g_autoptr(GError) error = NULL;
+  HlhWindow *window = new_window ();
+
+  enter (window, HLH_FIELD_FERRITIN, "8500");
+  assert_pdf_suggested (window, today, NULL);
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  assert_pdf_suggested (window, "bed 4 – day 2.pdf", folder);
+  /* Changed since it was saved, it is still that case. */
+  enter (window, HLH_FIELD_FERRITIN, "9000");
+  assert_pdf_suggested (window, "bed 4 – day 2.pdf", folder);
+
+  g_assert_true (hlh_window_load_teaching_case (window, "7-infant-familial.hlhcase", &error));
+  g_assert_no_error (error);
+  iterate ();
+  assert_pdf_suggested (window, "An infant with familial HLH.pdf", NULL);
+  close_window (window);
+  remove_tree (dir);
+}
+
 /* Teaching cases */
 
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
@@ -2854,6 +2928,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/case/drop-opens", test_drop_opens);
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
+  g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
   g_test_add_func ("/hlh/gui/teaching/fits-small-screen", test_teaching_fits_small_screen);
   g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
