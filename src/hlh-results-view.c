@@ -458,7 +458,8 @@ update_mas (HlhResultsView      *self,
   const char *applicability = NULL;
 
   if (mas->applicability == HLH_MAS2016_NO_SJIA)
-    applicability = _("not applicable: sJIA not recorded");
+    applicability = hlh_mas2016_sjia_denied (c) ? _("not applicable: no sJIA")
+                                                : _("not applicable: sJIA not recorded");
   else if (mas->applicability == HLH_MAS2016_AFEBRILE)
     applicability = _("not applicable: the patient is afebrile");
 

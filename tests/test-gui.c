@@ -532,6 +532,13 @@ test_panels_follow_patient (void)
     g_assert_false (hlh_results_view_get_panel_expanded (results, p));
   g_assert_false (hlh_case_form_get_iec_visible (form));
 
+  /* Why the MAS criteria do not apply: the physician's "No" is not "not recorded". */
+  g_assert_nonnull (strstr (hlh_results_view_get_panel_title (results, HLH_PANEL_MAS),
+                            "not applicable: sJIA not recorded"));
+  click (window, HLH_FIELD_SJIA, HLH_ANSWER_NO);
+  g_assert_nonnull (strstr (hlh_results_view_get_panel_title (results, HLH_PANEL_MAS),
+                            "not applicable: no sJIA"));
+  g_assert_false (hlh_results_view_get_panel_expanded (results, HLH_PANEL_MAS));
   click (window, HLH_FIELD_SJIA, HLH_ANSWER_YES);
   g_assert_true (hlh_results_view_get_panel_expanded (results, HLH_PANEL_MAS));
 

@@ -371,6 +371,41 @@ test_report_panels (void)
   assert_contains (iec, "doi:10.1016/j.jtct.2023.03.006");
 }
 
+/* The MS score is for known or suspected sJIA (clinical-spec 4, Minoia 2019). A patient
+ * recorded as not having sJIA gets no MAS section, whatever the score's inputs: it printed
+ * "MS score 1.48; suggests MAS" in the record of an adult with "sJIA: no". While sJIA is
+ * unknown the score is shown, with that said; the 2016 criteria then say "sJIA not recorded". */
+static void
+test_report_no_sjia (void)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 1, 2, 3, 4, 5);
+  /* Every input of the MS score known: 2 of 7 clinical items, and the laboratory ones. */
+  static const char *inputs = "temperature=39.8 cns_involvement=no hemorrhage=no "
+                              "active_arthritis=no platelets=45 ldh=1200 fibrinogen=1.1 "
+                              "ferritin=8500";
+  g_autofree char *with_no = g_strconcat (inputs, " sjia=no", NULL);
+  g_autofree char *unknown_text = NULL;
+  g_autofree char *no_text = NULL;
+  HlhAssessment a;
+  HlhCase c;
+
+  make_case (&c, inputs);
+  hlh_assess (&c, &a);
+  g_assert_true (a.ms_score.computed);
+  unknown_text = hlh_report_text (&c, &a, when, NULL, NULL);
+  assert_contains (unknown_text, "MAS IN SYSTEMIC JIA");
+  assert_contains (unknown_text, "not applicable, sJIA not recorded");
+  assert_contains (unknown_text, "shown although sJIA is not recorded");
+
+  make_case (&c, with_no);
+  hlh_assess (&c, &a);
+  g_assert_true (a.ms_score.computed);
+  no_text = hlh_report_text (&c, &a, when, NULL, NULL);
+  g_assert_null (strstr (no_text, "MAS IN SYSTEMIC JIA"));
+  g_assert_null (strstr (no_text, "MS score"));
+  /* The answer itself is in the findings. */
+  assert_contains (no_text, "Known or suspected sJIA: no");
+}
 
 /* The label is free text and never required; whatever is typed ends up on one line. */
 static void
@@ -467,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/hlh/report/warnings", test_warnings);
   g_test_add_func ("/hlh/report/text", test_report_text);
   g_test_add_func ("/hlh/report/panels", test_report_panels);
+  g_test_add_func ("/hlh/report/no-sjia", test_report_no_sjia);
   g_test_add_func ("/hlh/report/label", test_report_label);
   g_test_add_func ("/hlh/report/teaching", test_report_teaching);
   g_test_add_func ("/hlh/report/split", test_report_split);

@@ -84,3 +84,17 @@ hlh_mas2016_evaluate (const HlhCase *c,
   else
     result->status = HLH_STATUS_UNDETERMINED;
 }
+
+/**
+ * hlh_mas2016_sjia_denied:
+ *
+ * Whether sJIA is recorded as absent (answered no), as opposed to not recorded: both make
+ * the MAS criteria not applicable, but only the first rules the MS score out for the patient.
+ */
+gboolean
+hlh_mas2016_sjia_denied (const HlhCase *c)
+{
+  int sjia;
+
+  return hlh_case_get_effective_answer (c, HLH_FIELD_SJIA, &sjia) && sjia == HLH_ANSWER_NO;
+}

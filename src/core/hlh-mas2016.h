@@ -30,5 +30,6 @@ const HlhCriterion *hlh_mas2016_get_fever     (void);
 const HlhReference *hlh_mas2016_get_reference (void);
 void                hlh_mas2016_evaluate      (const HlhCase  *c,
                                                HlhMas2016     *result);
+gboolean            hlh_mas2016_sjia_denied   (const HlhCase  *c);
 
 G_END_DECLS

@@ -204,6 +204,16 @@ append_hlh2004 (GString             *s,
                         "(Knaak 2020).\n"));
 }
 
+/* The MAS section: for known or suspected sJIA. The MS score is shown while sJIA is unknown,
+ * with that said, but not for a patient recorded as not having it (clinical-spec 4). */
+static gboolean
+shows_mas (const HlhAssessment *a,
+           const HlhCase       *c)
+{
+  return a->mas2016.applicability != HLH_MAS2016_NO_SJIA ||
+         (a->ms_score.computed && !hlh_mas2016_sjia_denied (c));
+}
+
 static void
 append_mas (GString             *s,
             const HlhAssessment *a,
@@ -340,7 +350,7 @@ append_references (GString             *s,
   heading (s, _("REFERENCES"));
   append_reference (s, hlh_hscore_get_reference ());
   append_reference (s, hlh_hlh2004_get_reference ());
-  if (a->mas2016.applicability != HLH_MAS2016_NO_SJIA || a->ms_score.computed)
+  if (shows_mas (a, c))
     {
       append_reference (s, hlh_mas2016_get_reference ());
       append_reference (s, hlh_msscore_get_reference ());
@@ -404,7 +414,7 @@ hlh_report_text (const HlhCase       *c,
   append_findings (s, c);
   append_hscore (s, a, c);
   append_hlh2004 (s, a, c);
-  if (a->mas2016.applicability != HLH_MAS2016_NO_SJIA || a->ms_score.computed)
+  if (shows_mas (a, c))
     append_mas (s, a, c);
   if (a->ohi.relevant)
     append_ohi (s, a, c);
