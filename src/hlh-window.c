@@ -765,16 +765,31 @@ create_menu_cb (GtkMenuButton *button,
  * - The case changes: lines that have just appeared under the focused row are brought in,
  *   and only those. Answering a finding elsewhere with the mouse leaves the view where the
  *   user put it, even when the keyboard is in a field out of view.
+ * In the results, a criterion or a panel opened (with the keyboard or a click, which gives it
+ * the keyboard) is brought in with what it opened; the viewport still scrolls the focus in.
  * This runs after the frame's layout, when the new lines have their place; moving the view
  * makes GTK lay out again before it paints. */
 static GtkWidget *
-get_focus_row (HlhWindow *self)
+get_focus_row (HlhWindow  *self,
+               GtkWidget **scroller)
 {
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
   GtkWidget *row;
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
+  if (focus == NULL)
     return NULL;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results)))
+    {
+      *scroller = self->results_scroller;
+      row = gtk_widget_get_ancestor (focus, HLH_TYPE_CRITERION_ROW);
+      /* A panel's header: the panel is the header and the box of criteria under it. */
+      if (row == NULL && gtk_widget_has_css_class (focus, "hlh-panel-header"))
+        row = focus;
+      return row;
+    }
+  if (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)))
+    return NULL;
+  *scroller = self->form_scroller;
   row = gtk_widget_get_ancestor (focus, HLH_TYPE_NUMBER_ROW);
   if (row == NULL)
     row = gtk_widget_get_ancestor (focus, HLH_TYPE_CHOICE_ROW);
@@ -783,24 +798,37 @@ get_focus_row (HlhWindow *self)
   return row;
 }
 
-static void
-scroll_to_row (HlhWindow *self,
-               GtkWidget *row)
+/* Where @row is in @scroller, with the panel under a panel's header. */
+static gboolean
+compute_row_bounds (GtkWidget       *row,
+                    GtkWidget       *scroller,
+                    graphene_rect_t *bounds)
 {
-  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (self->form_scroller));
+  GtkWidget *panel = gtk_widget_get_next_sibling (row);
+  graphene_rect_t panel_bounds;
+
+  if (!gtk_widget_compute_bounds (row, scroller, bounds))
+    return FALSE;
+  if (gtk_widget_has_css_class (row, "hlh-panel-header") && panel != NULL &&
+      gtk_widget_get_visible (panel) && gtk_widget_compute_bounds (panel, scroller, &panel_bounds))
+    graphene_rect_union (bounds, &panel_bounds, bounds);
+  return TRUE;
+}
+
+static void
+scroll_to_bounds (GtkWidget             *scroller,
+                  const graphene_rect_t *bounds)
+{
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   double value = gtk_adjustment_get_value (scroll);
   double page = gtk_adjustment_get_page_size (scroll);
   double target = value;
-  graphene_rect_t bounds;
 
-  if (!gtk_widget_compute_bounds (row, self->form_scroller, &bounds))
-    return;
-  if (bounds.origin.y + bounds.size.height > page)
-    target += bounds.origin.y + bounds.size.height - page;
+  if (bounds->origin.y + bounds->size.height > page)
+    target += bounds->origin.y + bounds->size.height - page;
   /* A row taller than the pane shows its top. */
-  if (bounds.origin.y - (target - value) < 0)
-    target = value + bounds.origin.y;
+  if (bounds->origin.y - (target - value) < 0)
+    target = value + bounds->origin.y;
   if (target != value)
     gtk_adjustment_set_value (scroll, target);
 }
@@ -810,20 +838,20 @@ after_layout_cb (GdkFrameClock *clock,
                  HlhWindow     *self)
 {
   Reveal reveal = self->reveal;
+  GtkWidget *scroller = NULL;
   GtkWidget *row;
-  int height;
+  graphene_rect_t bounds;
 
   if (reveal == REVEAL_NOTHING)
     return;
   self->reveal = REVEAL_NOTHING;
-  row = get_focus_row (self);
-  if (row == NULL)
+  row = get_focus_row (self, &scroller);
+  if (row == NULL || !compute_row_bounds (row, scroller, &bounds))
     return;
-  height = gtk_widget_get_height (row);
-  if (reveal == REVEAL_ROW || (row == self->watched_row && height > self->watched_height))
-    scroll_to_row (self, row);
+  if (reveal == REVEAL_ROW || (row == self->watched_row && bounds.size.height > self->watched_height))
+    scroll_to_bounds (scroller, &bounds);
   g_set_weak_pointer (&self->watched_row, row);
-  self->watched_height = height;
+  self->watched_height = bounds.size.height;
 }
 
 static void
@@ -858,11 +886,14 @@ case_replaced_cb (HlhWindow *self)
 }
 
 /* A change to the case can add lines under the field being typed in; a group opened with the
- * keyboard grows the form under it (the form's length changes). */
+ * keyboard grows the form under it, a criterion or panel opened grows the results (the
+ * length of either pane changes). */
 static void
-form_changed_cb (HlhWindow *self)
+content_changed_cb (HlhWindow *self)
 {
-  if (get_focus_row (self) != NULL)
+  GtkWidget *scroller;
+
+  if (get_focus_row (self, &scroller) != NULL)
     reveal_focus_row (self, REVEAL_IF_GROWN);
 }
 
@@ -926,7 +957,11 @@ focus_widget_cb (HlhWindow *self)
         reveal_focus_row (self, REVEAL_ROW);
     }
   else if (focus != NULL && gtk_widget_is_ancestor (focus, self->results_pane))
-    g_set_weak_pointer (&self->last_results_focus, focus);
+    {
+      g_set_weak_pointer (&self->last_results_focus, focus);
+      /* The viewport brings the focus in; what it opens is watched from here. */
+      reveal_focus_row (self, REVEAL_IF_GROWN);
+    }
 }
 
 
@@ -1787,13 +1822,16 @@ hlh_window_init (HlhWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "case-replaced", G_CALLBACK (case_replaced_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::revision", G_CALLBACK (form_changed_cb), self,
+  g_signal_connect_object (self->model, "notify::revision", G_CALLBACK (content_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::n-refused", G_CALLBACK (form_changed_cb), self,
+  g_signal_connect_object (self->model, "notify::n-refused", G_CALLBACK (content_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (
                              GTK_SCROLLED_WINDOW (self->form_scroller)),
-                           "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+                           "changed", G_CALLBACK (content_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (
+                             GTK_SCROLLED_WINDOW (self->results_scroller)),
+                           "changed", G_CALLBACK (content_changed_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);

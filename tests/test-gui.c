@@ -1974,6 +1974,42 @@ test_opened_group_in_view (void)
   close_window (window);
 }
 
+/* The results too: a criterion or a panel opened at the foot of the pane comes into view with
+ * what it opened (the rule, the points, the reference; the panel's criteria). They opened below
+ * the edge, and nothing on screen showed that anything had happened. */
+static void
+test_opened_criterion_in_view (void)
+{
+  HlhWindow *window = new_window ();
+  HlhResultsView *results = hlh_window_get_results (window);
+  GtkWidget *fever = GTK_WIDGET (hlh_results_view_get_hlh2004_row (results, HLH_HLH2004_FEVER));
+  GtkWidget *mas = find_widget (GTK_WIDGET (results), has_css_class, "hlh-panel-header");
+
+  set_size_and_wait (window, 1024, 600);
+  /* Tab to a criterion at the foot, Return. */
+  scroll_to_bottom_of (fever);
+  g_assert_true (gtk_widget_child_focus (fever, GTK_DIR_TAB_FORWARD));
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  hlh_criterion_row_set_expanded (HLH_CRITERION_ROW (fever), TRUE);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_last_child (
+    gtk_widget_get_first_child (fever))));
+  assert_in_view (fever, "HLH-2004's fever, opened at the foot of the results");
+
+  /* The first panel (MAS in sJIA), closed for this patient, opened at the foot. */
+  g_assert_nonnull (mas);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (mas)));
+  scroll_to_bottom_of (mas);
+  gtk_widget_grab_focus (mas);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (mas), TRUE);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (mas)));
+  assert_in_view (mas, "the MAS panel's header, opened at the foot");
+  assert_in_view (gtk_widget_get_next_sibling (mas), "the MAS panel's criteria");
+  close_window (window);
+}
+
 /* The form below the first screenful is made just after the first frame; asking for one of
  * its rows makes it at once. */
 
@@ -2948,6 +2984,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add_func ("/hlh/gui/form/row-lines-in-view", test_row_lines_in_view);
   g_test_add_func ("/hlh/gui/form/opened-group-in-view", test_opened_group_in_view);
+  g_test_add_func ("/hlh/gui/results/opened-criterion-in-view", test_opened_criterion_in_view);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
