@@ -946,22 +946,20 @@ focus_widget_cb (HlhWindow *self)
       return;
     }
   if (focus != NULL && gtk_widget_is_ancestor (focus, self->form_scroller))
-    {
-      g_set_weak_pointer (&self->last_form_focus, focus);
-      if (self->pointer_down)
-        {
-          self->reveal_on_release = TRUE;
-          reveal_focus_row (self, REVEAL_IF_GROWN);
-        }
-      else
-        reveal_focus_row (self, REVEAL_ROW);
-    }
+    g_set_weak_pointer (&self->last_form_focus, focus);
   else if (focus != NULL && gtk_widget_is_ancestor (focus, self->results_pane))
+    g_set_weak_pointer (&self->last_results_focus, focus);
+  else
+    return;
+  /* A click gives the focus on the press and opens a criterion on the release, often within
+   * one frame: the row is brought in once the button is up, open or not. */
+  if (self->pointer_down)
     {
-      g_set_weak_pointer (&self->last_results_focus, focus);
-      /* The viewport brings the focus in; what it opens is watched from here. */
+      self->reveal_on_release = TRUE;
       reveal_focus_row (self, REVEAL_IF_GROWN);
     }
+  else
+    reveal_focus_row (self, REVEAL_ROW);
 }
 
 
