@@ -1442,6 +1442,47 @@ print_done_cb (GtkPrintOperation       *operation,
 }
 
 /**
+ * hlh_window_dup_print_settings:
+ *
+ * The settings the print dialog opens with: those of the last print, with Print to File
+ * naming the file as Export PDF does (the case's name, next to it), not "output.pdf", nor the
+ * file of the last case printed to file. The job's name, which a shared printer's queue
+ * shows, stays generic.
+ */
+GtkPrintSettings *
+hlh_window_dup_print_settings (HlhWindow *self)
+{
+  GtkPrintSettings *settings;
+  g_autoptr(GFile) output_dir = NULL;
+  g_autofree char *basename = NULL;
+  const char *last_uri;
+
+  g_return_val_if_fail (HLH_IS_WINDOW (self), NULL);
+
+  settings = self->print_settings != NULL ? gtk_print_settings_copy (self->print_settings)
+                                          : gtk_print_settings_new ();
+  basename = dup_suggested_name (self, "");
+  last_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (self->file != NULL)
+    output_dir = g_file_get_parent (self->file);
+  else if (last_uri != NULL)
+    {
+      g_autoptr(GFile) last = g_file_new_for_uri (last_uri);
+      output_dir = g_file_get_parent (last);
+    }
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  if (output_dir != NULL && g_file_is_native (output_dir))
+    {
+      g_autofree char *dir = g_file_get_path (output_dir);
+
+      /* A path, not a URI: GTK's file printer builds the file's path from it. */
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, dir);
+    }
+  return settings;
+}
+
+/**
  * hlh_window_print:
  * @export_path: (nullable): print to this PDF file without a dialog (tests, automation)
  *
@@ -1452,6 +1493,7 @@ hlh_window_print (HlhWindow  *self,
                   const char *export_path)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   PrintJob *job = g_new0 (PrintJob, 1);
   GtkPrintOperationResult result;
@@ -1465,8 +1507,8 @@ hlh_window_print (HlhWindow  *self,
   job->when = g_date_time_new_now_local ();
   g_object_set_data_full (G_OBJECT (operation), "hlh-print-job", job, print_job_free);
 
-  if (self->print_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, self->print_settings);
+  settings = hlh_window_dup_print_settings (self);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, _("HLH assessment"));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);

@@ -41,6 +41,7 @@ char           *hlh_window_dup_summary (HlhWindow      *self);
 gboolean        hlh_window_export_pdf  (HlhWindow      *self,
                                         GFile          *file,
                                         HlhPaper        paper);
+GtkPrintSettings *hlh_window_dup_print_settings (HlhWindow *self);
 void            hlh_window_print       (HlhWindow      *self,
                                         const char     *export_path);
 void            hlh_window_set_presentation (HlhWindow *self,

@@ -1602,6 +1602,45 @@ test_pdf_named_after_case (void)
   remove_tree (dir);
 }
 
+/* Print to File names its file as Export PDF does: after a saved case, next to it. It offered
+ * "output.pdf" in the folder the application was started from. */
+static void
+test_print_to_file_named_after_case (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bed 4.hlhcase", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "bed 5.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "hlh-case-%Y-%m-%d");
+  HlhWindow *window = new_window ();
+  GtkPrintSettings *settings;
+
+  settings = hlh_window_dup_print_settings (window);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   today);
+  g_object_unref (settings);
+
+  enter (window, HLH_FIELD_FERRITIN, "8500");
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  settings = hlh_window_dup_print_settings (window);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "bed 4");
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, dir);
+  g_assert_null (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_object_unref (settings);
+
+  /* The next case, its own name. */
+  g_assert_true (hlh_window_save_to (window, other, FALSE));
+  settings = hlh_window_dup_print_settings (window);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "bed 5");
+  g_object_unref (settings);
+  close_window (window);
+  remove_tree (dir);
+}
+
 /* Teaching cases */
 
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
@@ -2972,6 +3011,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
+  g_test_add_func ("/hlh/gui/report/print-to-file-named-after-case",
+                   test_print_to_file_named_after_case);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
   g_test_add_func ("/hlh/gui/teaching/fits-small-screen", test_teaching_fits_small_screen);
   g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
