@@ -12,7 +12,7 @@
 #include "hlh-wrap-bin.h"
 #include "test-access-keys.h"
 #include "test-locale.h"
-#include "test-shortcuts-window.h"
+#include "test-toplevels.h"
 
 /* Numbers for people are shown with the locale's decimal mark; @ascii is written with ".". */
 static void
@@ -1528,21 +1528,15 @@ test_pdf_and_print (void)
   remove_tree (dir);
 }
 
-/* The file chooser that @window has open: GTK's own dialog stands in for the portal here. */
+/* The file chooser that is open: GTK's own dialog stands in for the portal here. */
 static GtkFileChooser *
 open_file_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *chooser = test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_FILE_CHOOSER (toplevel);
-    }
-  g_error ("no file chooser is open");
-  return NULL;
+  if (chooser == NULL)
+    g_error ("no file chooser is open");
+  return GTK_FILE_CHOOSER (chooser);
 }
 
 static void

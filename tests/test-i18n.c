@@ -13,7 +13,7 @@
 #include "hlh-number-row.h"
 #include "hlh-window.h"
 #include "test-access-keys.h"
-#include "test-shortcuts-window.h"
+#include "test-toplevels.h"
 
 /* The translations at work, with the catalogues just built (HLH_TEST_LOCALEDIR): run under
  * fr_FR.UTF-8 and de_DE.UTF-8. The expected texts are what a French or German clinician
