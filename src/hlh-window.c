@@ -798,21 +798,67 @@ get_focus_row (HlhWindow  *self,
   return row;
 }
 
-/* Where @row is in @scroller, with the panel under a panel's header. */
+/* The heading of the form's section that @row opens, or %NULL: the section's first finding
+ * is shown with it, as a chart is read. */
+static GtkWidget *
+get_section_heading (GtkWidget *row)
+{
+  GtkWidget *heading;
+
+  for (GtkWidget *before = gtk_widget_get_prev_sibling (row); before != NULL;
+       before = gtk_widget_get_prev_sibling (before))
+    if (gtk_widget_get_visible (before))
+      return NULL;
+  heading = gtk_widget_get_prev_sibling (gtk_widget_get_parent (row));
+  return heading != NULL && gtk_widget_has_css_class (heading, "hlh-section-heading") ? heading
+                                                                                      : NULL;
+}
+
+/* Adds where @widget is in @scroller to @bounds. */
+static void
+add_bounds (GtkWidget       *widget,
+            GtkWidget       *scroller,
+            graphene_rect_t *bounds)
+{
+  graphene_rect_t more;
+
+  if (widget != NULL && gtk_widget_get_visible (widget) &&
+      gtk_widget_compute_bounds (widget, scroller, &more))
+    graphene_rect_union (bounds, &more, bounds);
+}
+
+/* Where @row is in @scroller, with the panel under a panel's header and the heading above a
+ * section's first finding. */
 static gboolean
 compute_row_bounds (GtkWidget       *row,
                     GtkWidget       *scroller,
                     graphene_rect_t *bounds)
 {
-  GtkWidget *panel = gtk_widget_get_next_sibling (row);
-  graphene_rect_t panel_bounds;
-
   if (!gtk_widget_compute_bounds (row, scroller, bounds))
     return FALSE;
-  if (gtk_widget_has_css_class (row, "hlh-panel-header") && panel != NULL &&
-      gtk_widget_get_visible (panel) && gtk_widget_compute_bounds (panel, scroller, &panel_bounds))
-    graphene_rect_union (bounds, &panel_bounds, bounds);
+  if (gtk_widget_has_css_class (row, "hlh-panel-header"))
+    add_bounds (gtk_widget_get_next_sibling (row), scroller, bounds);
+  else
+    add_bounds (get_section_heading (row), scroller, bounds);
   return TRUE;
+}
+
+/* Scrolls @scroller to @value. Scrolled past its end with the wheel, a GtkScrolledWindow
+ * springs back over the next second or so, and each tick of that spring set the old value
+ * again: an access key pressed then brought the keyboard to a field the view did not show.
+ * Switching kinetic scrolling off stops the spring (and on again, as it was). */
+static void
+set_scroll_value (GtkWidget *scroller,
+                  double     value)
+{
+  GtkScrolledWindow *window = GTK_SCROLLED_WINDOW (scroller);
+
+  if (gtk_scrolled_window_get_kinetic_scrolling (window))
+    {
+      gtk_scrolled_window_set_kinetic_scrolling (window, FALSE);
+      gtk_scrolled_window_set_kinetic_scrolling (window, TRUE);
+    }
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (window), value);
 }
 
 static void
@@ -830,8 +876,9 @@ scroll_to_bounds (GtkWidget             *scroller,
   if (bounds->origin.y - (target - value) < 0)
     target = value + bounds->origin.y;
   if (target != value)
-    gtk_adjustment_set_value (scroll, target);
+    set_scroll_value (scroller, target);
 }
+
 
 static void
 after_layout_cb (GdkFrameClock *clock,
@@ -879,10 +926,8 @@ reveal_focus_row (HlhWindow *self,
 static void
 case_replaced_cb (HlhWindow *self)
 {
-  gtk_adjustment_set_value (
-    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller)), 0);
-  gtk_adjustment_set_value (
-    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->results_scroller)), 0);
+  set_scroll_value (self->form_scroller, 0);
+  set_scroll_value (self->results_scroller, 0);
 }
 
 /* A change to the case can add lines under the field being typed in; a group opened with the

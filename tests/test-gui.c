@@ -2007,6 +2007,36 @@ test_opened_group_in_view (void)
   close_window (window);
 }
 
+static void wait_for_complete_form (HlhWindow *window);
+
+/* The first finding of a section comes into view with the section's heading: Shift+Tab up the
+ * form, or an access key from below, showed "Highest temperature" at the top of the pane with
+ * "Clinical" cut off above it, and "Age" without "Patient". */
+static void
+test_section_heading_in_view (void)
+{
+  HlhWindow *window = new_window ();
+  HlhCaseForm *form = hlh_window_get_form (window);
+  GtkWidget *temperature = GTK_WIDGET (hlh_case_form_get_number_row (form,
+                                                                     HLH_FIELD_TEMPERATURE));
+  GtkWidget *heading = gtk_widget_get_prev_sibling (gtk_widget_get_parent (temperature));
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (temperature, GTK_TYPE_SCROLLED_WINDOW)));
+
+  g_assert_true (GTK_IS_LABEL (heading));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Clinical");
+  set_size_and_wait (window, 1024, 600);
+  wait_for_complete_form (window);
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  gtk_widget_grab_focus (GTK_WIDGET (hlh_number_row_get_editable (
+    HLH_NUMBER_ROW (temperature))));
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  assert_in_view (temperature, "the temperature, focused from below");
+  assert_in_view (heading, "the Clinical heading, with the temperature focused from below");
+  close_window (window);
+}
+
 /* The results too: a criterion or a panel opened at the foot of the pane comes into view with
  * what it opened (the rule, the points, the reference; the panel's criteria). They opened below
  * the edge, and nothing on screen showed that anything had happened. */
@@ -3019,6 +3049,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add_func ("/hlh/gui/form/row-lines-in-view", test_row_lines_in_view);
   g_test_add_func ("/hlh/gui/form/opened-group-in-view", test_opened_group_in_view);
+  g_test_add_func ("/hlh/gui/form/section-heading-in-view", test_section_heading_in_view);
   g_test_add_func ("/hlh/gui/results/opened-criterion-in-view", test_opened_criterion_in_view);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);
