@@ -85,7 +85,7 @@ struct _HlhWindow
   gulong                layout_handler;
   Reveal                reveal;
   GtkWidget            *watched_row;
-  int                   watched_height;
+  float                 watched_height;
   gboolean              pointer_down;
   gboolean              reveal_on_release;
 };
@@ -879,7 +879,6 @@ scroll_to_bounds (GtkWidget             *scroller,
     set_scroll_value (scroller, target);
 }
 
-
 static void
 after_layout_cb (GdkFrameClock *clock,
                  HlhWindow     *self)
@@ -895,7 +894,8 @@ after_layout_cb (GdkFrameClock *clock,
   row = get_focus_row (self, &scroller);
   if (row == NULL || !compute_row_bounds (row, scroller, &bounds))
     return;
-  if (reveal == REVEAL_ROW || (row == self->watched_row && bounds.size.height > self->watched_height))
+  if (reveal == REVEAL_ROW ||
+      (row == self->watched_row && bounds.size.height > self->watched_height))
     scroll_to_bounds (scroller, &bounds);
   g_set_weak_pointer (&self->watched_row, row);
   self->watched_height = bounds.size.height;
