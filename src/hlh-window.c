@@ -1007,7 +1007,6 @@ focus_widget_cb (HlhWindow *self)
     reveal_focus_row (self, REVEAL_ROW);
 }
 
-
 /* Saving */
 
 static void save_response (HlhWindow *self,
