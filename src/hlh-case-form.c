@@ -273,6 +273,16 @@ make_trigger_button (HlhCaseForm *self,
                              _(hlh_field_get_info (implied)->label));
   button = gtk_check_button_new_with_label (label != NULL ? label : _(info->label));
   gtk_widget_set_hexpand (button, TRUE);
+  /* The label wraps: a long one ("CAR-T or other immune-effector-cell therapy (sets: ...)")
+   * would otherwise make the form, and the window, as wide as itself. The check button keeps
+   * its label (and the accessible name GTK gives it from the label). */
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      {
+        gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      }
   g_object_set_data (G_OBJECT (button), "hlh-trigger", GUINT_TO_POINTER (trigger));
   g_signal_connect (button, "toggled", G_CALLBACK (trigger_toggled_cb), self);
   self->trigger_buttons[trigger] = GTK_CHECK_BUTTON (button);

@@ -12,6 +12,7 @@
 #include "hlh-wrap-bin.h"
 #include "test-access-keys.h"
 #include "test-locale.h"
+#include "test-layout.h"
 #include "test-toplevels.h"
 
 /* Numbers for people are shown with the locale's decimal mark; @ascii is written with ".". */
@@ -2099,6 +2100,54 @@ wait_for_complete_form (HlhWindow *window)
   g_assert_true (hlh_case_form_is_complete (hlh_window_get_form (window)));
 }
 
+/* A physician opens the trigger history's groups and the other findings on a 1024×600 ward
+ * screen: the window still fits it, wide or narrow, in presentation mode or not, with the
+ * immune-effector-cell findings shown. A check box's label that did not wrap ("CAR-T or other
+ * immune-effector-cell therapy (sets: ...)") made the window 1510 px wide at 1280. */
+static void
+test_opened_groups_fit_small_screen (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  HlhWindow *window;
+  GtkWidget *form;
+
+  gtk_css_provider_load_from_resource (css, "/io/github/hlhcalc/HLHCalculator/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = new_window ();
+  form = GTK_WIDGET (hlh_window_get_form (window));
+  wait_for_complete_form (window);
+  click (window, HLH_FIELD_IEC_THERAPY, HLH_ANSWER_YES);
+  g_assert_true (hlh_case_form_get_iec_visible (HLH_CASE_FORM (form)));
+
+  /* 1024 px wide, 700 (narrow: the results below the form), and 1024 full screen. */
+  for (guint layout = 0; layout < 3; layout++)
+    {
+      int width = layout == 1 ? 700 : 1024;
+
+      /* The window takes the size with the groups closed, then they are opened. */
+      test_set_all_expanded (form, FALSE);
+      iterate ();
+      set_size_and_wait (window, width, 600);
+      hlh_window_set_presentation (window, layout == 2);
+      run_main_loop_for (G_USEC_PER_SEC / 10);
+      g_assert_true (hlh_window_get_narrow (window) == (layout == 1));
+      test_set_all_expanded (form, TRUE);
+      iterate ();
+      /* Opening a group makes its check boxes; anything inside them is opened too. */
+      test_set_all_expanded (form, TRUE);
+      iterate ();
+      test_assert_window_fits (GTK_WIDGET (window), width, 600,
+                               layout == 2 ? "every group open, in presentation mode"
+                                           : "every group open");
+    }
+  hlh_window_set_presentation (window, FALSE);
+  close_window (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
 static void
 test_form_after_first_frame (void)
 {
@@ -3050,6 +3099,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form/row-lines-in-view", test_row_lines_in_view);
   g_test_add_func ("/hlh/gui/form/opened-group-in-view", test_opened_group_in_view);
   g_test_add_func ("/hlh/gui/form/section-heading-in-view", test_section_heading_in_view);
+  g_test_add_func ("/hlh/gui/form/opened-groups-fit-small-screen",
+                   test_opened_groups_fit_small_screen);
   g_test_add_func ("/hlh/gui/results/opened-criterion-in-view", test_opened_criterion_in_view);
   g_test_add_func ("/hlh/gui/window/presentation", test_presentation_mode);
   g_test_add_func ("/hlh/gui/window/probability-lines", test_probability_lines);

@@ -9,10 +9,12 @@
 #include <gtk/gtk.h>
 
 #include "hlh-case-form.h"
+#include "hlh-choice-row.h"
 #include "hlh-cli.h"
 #include "hlh-number-row.h"
 #include "hlh-window.h"
 #include "test-access-keys.h"
+#include "test-layout.h"
 #include "test-toplevels.h"
 
 /* The translations at work, with the catalogues just built (HLH_TEST_LOCALEDIR): run under
@@ -167,6 +169,35 @@ test_window (void)
     g_assert_true (shows (texts, expected->shortcut_save_as));
     test_assert_shortcuts_window_fits (shortcuts);
     gtk_window_destroy (GTK_WINDOW (shortcuts));
+  }
+  /* Every trigger group and the other findings open, with the immune-effector-cell findings
+   * shown: the translated check boxes wrap, and the window still fits a 1024×600 screen. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    HlhChoiceRow *iec = hlh_case_form_get_choice_row (hlh_window_get_form (window),
+                                                      HLH_FIELD_IEC_THERAPY);
+    GtkWidget *form = GTK_WIDGET (hlh_window_get_form (window));
+
+    /* The application's style sheet, which enlarges the text in presentation mode. */
+    gtk_css_provider_load_from_resource (css, "/io/github/hlhcalc/HLHCalculator/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    g_signal_emit_by_name (hlh_choice_row_get_button (iec, HLH_ANSWER_YES), "clicked");
+    test_set_all_expanded (form, TRUE);
+    iterate ();
+    test_set_all_expanded (form, TRUE);
+    iterate ();
+    g_assert_true (hlh_case_form_get_iec_visible (hlh_window_get_form (window)));
+    g_assert_false (hlh_window_get_narrow (window));
+    test_assert_window_fits (GTK_WIDGET (window), 1024, 600, "every group open");
+    hlh_window_set_presentation (window, TRUE);
+    iterate ();
+    test_assert_window_fits (GTK_WIDGET (window), 1024, 600,
+                             "every group open, in presentation mode");
+    hlh_window_set_presentation (window, FALSE);
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (css));
   }
   summary = hlh_window_dup_summary (window);
   g_assert_nonnull (strstr (summary, expected->summary_findings));
