@@ -5,6 +5,7 @@
 
 #include "hlh-error.h"
 #include "hlh-label-util.h"
+#include "hlh-print-preview.h"
 #include "hlh-report-draw.h"
 #include "hlh-window.h"
 
@@ -1526,6 +1527,58 @@ hlh_window_dup_print_settings (HlhWindow *self)
   return settings;
 }
 
+/* The print dialog's Preview: the application's own window, nothing written to disk. */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            HlhWindow                *self)
+{
+  gtk_window_present (GTK_WINDOW (hlh_print_preview_new (operation, context, GTK_WINDOW (self))));
+  return TRUE;
+}
+
+/* An operation that prints the report as it is now. */
+static GtkPrintOperation *
+new_print_operation (HlhWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintSettings) settings = hlh_window_dup_print_settings (self);
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->c = *hlh_case_model_get_case (self->model);
+  job->assessment = *hlh_case_model_get_assessment (self->model);
+  job->teaching = hlh_teaching_copy (hlh_case_model_get_teaching (self->model));
+  job->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
+  job->when = g_date_time_new_now_local ();
+  g_object_set_data_full (G_OBJECT (operation), "hlh-print-job", job, print_job_free);
+
+  gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("HLH assessment"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (preview_cb), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  return operation;
+}
+
+static void
+run_print_operation (HlhWindow               *self,
+                     GtkPrintOperation       *operation,
+                     GtkPrintOperationAction  action)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_error (self, _("The report was not printed"), error->message);
+}
+
 /**
  * hlh_window_print:
  * @export_path: (nullable): print to this PDF file without a dialog (tests, automation)
@@ -1536,44 +1589,34 @@ void
 hlh_window_print (HlhWindow  *self,
                   const char *export_path)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  PrintJob *job = g_new0 (PrintJob, 1);
-  GtkPrintOperationResult result;
+  g_autoptr(GtkPrintOperation) operation = NULL;
 
   g_return_if_fail (HLH_IS_WINDOW (self));
 
-  job->c = *hlh_case_model_get_case (self->model);
-  job->assessment = *hlh_case_model_get_assessment (self->model);
-  job->teaching = hlh_teaching_copy (hlh_case_model_get_teaching (self->model));
-  job->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
-  job->when = g_date_time_new_now_local ();
-  g_object_set_data_full (G_OBJECT (operation), "hlh-print-job", job, print_job_free);
-
-  settings = hlh_window_dup_print_settings (self);
-  gtk_print_operation_set_print_settings (operation, settings);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, _("HLH assessment"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
-
+  operation = new_print_operation (self);
   if (export_path != NULL)
     {
       gtk_print_operation_set_export_filename (operation, export_path);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
-                                        &error);
+      run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
     }
   else
-    {
-      gtk_print_operation_set_allow_async (operation, TRUE);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                        GTK_WINDOW (self), &error);
-    }
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_error (self, _("The report was not printed"), error->message);
+    run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+/**
+ * hlh_window_print_preview:
+ *
+ * Shows the report's pages as the print dialog's Preview does, with the last print's settings.
+ */
+void
+hlh_window_print_preview (HlhWindow *self)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_if_fail (HLH_IS_WINDOW (self));
+
+  operation = new_print_operation (self);
+  run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_PREVIEW);
 }
 
 static void

@@ -44,6 +44,7 @@ gboolean          hlh_window_export_pdf         (HlhWindow      *self,
 GtkPrintSettings *hlh_window_dup_print_settings (HlhWindow      *self);
 void              hlh_window_print              (HlhWindow      *self,
                                                  const char     *export_path);
+void              hlh_window_print_preview      (HlhWindow      *self);
 void              hlh_window_set_presentation   (HlhWindow      *self,
                                                  gboolean        presentation);
 gboolean          hlh_window_get_presentation   (HlhWindow      *self);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hlh-application.h"
+#include "hlh-print-preview.h"
 #include "hlh-renderer.h"
 #include "hlh-window.h"
 #include "hlh-wrap-bin.h"
@@ -1597,6 +1598,144 @@ test_pdf_named_after_case (void)
   remove_tree (dir);
 }
 
+static GtkWidget *find_by_type (GtkWidget *widget,
+                                GType      type);
+
+static GSList *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GSList *names = NULL;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    names = g_slist_prepend (names, g_strdup (name));
+  return names;
+}
+
+/* Whether @texture has a pixel darker than mid-grey in rows @top to @bottom (fractions). */
+static gboolean
+has_ink (GdkTexture *texture,
+         double      top,
+         double      bottom)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (int y = top * height; y < bottom * height; y++)
+    for (int x = 0; x < width; x++)
+      if (data[((gsize) y * width + x) * 4 + 1] < 128)
+        return TRUE;
+  return FALSE;
+}
+
+static HlhPrintPreview *
+wait_for_preview_pages (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *preview = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      preview = test_find_toplevel (HLH_TYPE_PRINT_PREVIEW);
+      if (preview != NULL && hlh_print_preview_get_n_pages (HLH_PRINT_PREVIEW (preview)) > 0)
+        return HLH_PRINT_PREVIEW (preview);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_error (preview == NULL ? "Print Preview opened no preview window"
+                           : "the preview window showed no page");
+}
+
+/* The print dialog's Preview shows the report in the application's own window, the pages as
+ * they will print. GTK's default wrote the report to a PDF in the temporary folder and started
+ * Evince: on a machine without it nothing was shown, and the patient's report (label and all)
+ * stayed in /tmp. */
+static void
+test_print_preview (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *print_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *print_text = NULL;
+  g_autoptr(GError) error = NULL;
+  HlhWindow *window = new_window ();
+  GSList *tmp_before, *tmp_after;
+  HlhPrintPreview *preview;
+  guint n_printed = 0, n_shown = 0;
+
+  g_assert_true (hlh_window_load_teaching_case (window, "4-mas-sjia.hlhcase", &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (hlh_window_get_label_entry (window), "bed 9");
+  /* The pages the printer would get, with the same (default) page setup. */
+  hlh_window_print (window, print_path);
+  print_text = pdf_to_text (print_path);
+  for (const char *p = print_text; *p != '\0'; p++)
+    n_printed += *p == '\f';
+  g_assert_cmpuint (n_printed, >=, 2);
+
+  tmp_before = list_dir (g_get_tmp_dir ());
+  hlh_window_print_preview (window);
+  preview = wait_for_preview_pages ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (preview)));
+  g_assert_cmpuint (hlh_print_preview_get_n_pages (preview), ==, n_printed);
+  for (GtkWidget *child = find_by_type (GTK_WIDGET (preview), GTK_TYPE_PICTURE); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GdkTexture *page = GDK_TEXTURE (gtk_picture_get_paintable (GTK_PICTURE (child)));
+      g_autofree char *alt = g_strdup_printf ("Page %u of %u", n_shown + 1, n_printed);
+
+      g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (child)), ==, alt);
+      /* The whole sheet, A4 or Letter, upright: taller than wide by about 1.3 to 1.42. */
+      g_assert_cmpfloat ((double) gdk_texture_get_height (page) / gdk_texture_get_width (page),
+                         >, 1.25);
+      g_assert_cmpfloat ((double) gdk_texture_get_height (page) / gdk_texture_get_width (page),
+                         <, 1.45);
+      /* Printed text, and white margins. */
+      g_assert_true (has_ink (page, 0.05, 0.5));
+      g_assert_false (has_ink (page, 0, 0.01));
+      n_shown++;
+    }
+  g_assert_cmpuint (n_shown, ==, n_printed);
+  /* Nothing written to the temporary folder. */
+  tmp_after = list_dir (g_get_tmp_dir ());
+  for (GSList *l = tmp_after; l != NULL; l = l->next)
+    if (g_slist_find_custom (tmp_before, l->data, (GCompareFunc) g_strcmp0) == NULL)
+      g_error ("the preview left “%s” in %s", (char *) l->data, g_get_tmp_dir ());
+
+  /* Escape closes it, ending the preview; the window and its pages are freed. */
+  g_object_ref (preview);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "window.close", NULL));
+  iterate ();
+  g_assert_null (test_find_toplevel (HLH_TYPE_PRINT_PREVIEW));
+  g_assert_finalize_object (preview);
+
+  /* Print… closes it and opens the print dialog. */
+  hlh_window_print_preview (window);
+  preview = wait_for_preview_pages ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.print", NULL));
+  iterate ();
+  g_assert_null (test_find_toplevel (HLH_TYPE_PRINT_PREVIEW));
+  {
+    GtkWidget *dialog = test_find_toplevel (GTK_TYPE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    iterate ();
+  }
+
+  /* Closing the case's window with the preview open closes the preview too. */
+  hlh_window_print_preview (window);
+  wait_for_preview_pages ();
+  close_window (window);
+  g_assert_null (test_find_toplevel (HLH_TYPE_PRINT_PREVIEW));
+
+  g_slist_free_full (tmp_before, g_free);
+  g_slist_free_full (tmp_after, g_free);
+  remove_tree (dir);
+}
+
 /* Print to File names its file as Export PDF does: after a saved case, next to it. It offered
  * "output.pdf" in the folder the application was started from. */
 static void
@@ -3084,6 +3223,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
+  g_test_add_func ("/hlh/gui/report/print-preview", test_print_preview);
   g_test_add_func ("/hlh/gui/report/print-to-file-named-after-case",
                    test_print_to_file_named_after_case);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
