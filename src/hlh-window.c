@@ -585,11 +585,54 @@ hlh_window_open (HlhWindow *self,
 }
 
 /* Shows @chooser, modal, as the window's one file chooser; @response_cb gets its answer. */
+/* Recently used files
+ *
+ * GTK adds every file chosen in a file chooser, and every report printed to a file, to the
+ * desktop's list of recently used files (~/.local/share/recently-used.xbel), which other
+ * applications' Open dialogs show. A case's or a report's name may name the patient, and ward
+ * machines are shared: this application's entries are taken out again as soon as GTK has
+ * added them. Other applications' entries stay. (Turning GtkSettings:gtk-recent-files-enabled
+ * off instead makes GTK 4.8 write the whole list out empty at the next addition.) */
+static void
+recent_files_changed_cb (GtkRecentManager *manager,
+                         gpointer          data)
+{
+  const char *own_name = g_get_application_name ();
+  GList *items = gtk_recent_manager_get_items (manager);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      gsize n_applications = 0;
+      g_auto(GStrv) applications = gtk_recent_info_get_applications (l->data, &n_applications);
+
+      /* A file that another application also lists is left to it. */
+      if (n_applications == 1 && g_strcmp0 (applications[0], own_name) == 0)
+        gtk_recent_manager_remove_item (manager, gtk_recent_info_get_uri (l->data), NULL);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Before the first file chooser or print dialog, which make GTK read the list. */
+static void
+keep_out_of_recent_files (void)
+{
+  static gboolean watching;
+  GtkRecentManager *manager;
+
+  if (watching)
+    return;
+  watching = TRUE;
+  manager = gtk_recent_manager_get_default ();
+  g_signal_connect (manager, "changed", G_CALLBACK (recent_files_changed_cb), NULL);
+  recent_files_changed_cb (manager, NULL);
+}
+
 static void
 show_chooser (HlhWindow            *self,
               GtkFileChooserNative *chooser,
               GCallback             response_cb)
 {
+  keep_out_of_recent_files ();
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", response_cb, self);
   g_clear_object (&self->chooser);
@@ -1546,6 +1589,9 @@ new_print_operation (HlhWindow *self)
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPrintSettings) settings = hlh_window_dup_print_settings (self);
   PrintJob *job = g_new0 (PrintJob, 1);
+
+  /* Print to File adds the file to the recently used ones. */
+  keep_out_of_recent_files ();
 
   job->c = *hlh_case_model_get_case (self->model);
   job->assessment = *hlh_case_model_get_assessment (self->model);

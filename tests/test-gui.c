@@ -1570,6 +1570,102 @@ assert_pdf_suggested (HlhWindow  *window,
  * "hlh-case-DATE.pdf" whatever the case was called. A case never saved has no name but the
  * date (no patient data goes into a name the application makes up); a teaching case, its
  * title. */
+static GtkWidget *find_by_type (GtkWidget *widget,
+                                GType      type);
+
+/* Chooses @path in the open file chooser as a person does: the path typed as the name, then
+ * Enter. */
+static void
+accept_file_chooser (const char *path)
+{
+  GtkFileChooser *chooser = open_file_chooser ();
+  /* GTK's name entry in a save dialog (a GtkEntry). */
+  GtkWidget *name_entry = find_by_type (GTK_WIDGET (chooser),
+                                        g_type_from_name ("GtkFileChooserEntry"));
+
+  g_assert_nonnull (name_entry);
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), path);
+  /* Enter, in the entry's text. */
+  g_signal_emit_by_name (find_by_type (name_entry, GTK_TYPE_TEXT), "activate");
+  /* The chooser looks the file up before it answers. */
+  for (guint tries = 0; tries < 100 && !g_file_test (path, G_FILE_TEST_EXISTS); tries++)
+    run_main_loop_for (G_USEC_PER_SEC / 20);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_error ("%s was not written after Enter in the file chooser", path);
+}
+
+/* Waits until GTK has written the recently used files out again without @uri. */
+static void
+assert_left_out_of_recent_files (const char *xbel,
+                                 const char *uri,
+                                 gint64      written_before)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  g_autofree char *contents = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GStatBuf buf;
+
+      g_clear_pointer (&contents, g_free);
+      g_assert_true (g_file_get_contents (xbel, &contents, NULL, NULL));
+      g_assert_cmpint (g_stat (xbel, &buf), ==, 0);
+      if (buf.st_mtim.tv_sec * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000 > written_before &&
+          strstr (contents, uri) == NULL)
+        return;
+      run_main_loop_for (G_USEC_PER_SEC / 20);
+    }
+  g_error ("%s is listed in the recently used files:\n%s", uri, contents);
+}
+
+/* A case saved, or a report exported, through the file chooser is not left in the desktop's
+ * list of recently used files, which every application's Open dialog shows: its name may name
+ * the patient on a shared ward machine. Another application's entry stays. */
+static void
+test_not_in_recent_files (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "smith john.hlhcase", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "smith john.pdf", NULL);
+  g_autofree char *case_uri = g_filename_to_uri (case_path, NULL, NULL);
+  g_autofree char *pdf_uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  g_autofree char *contents = NULL;
+  const char *other =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<xbel version=\"1.0\" xmlns:bookmark=\"http://www.freedesktop.org/standards/desktop-bookmarks\""
+    " xmlns:mime=\"http://www.freedesktop.org/standards/shared-mime-info\">\n"
+    "<bookmark href=\"file:///srv/notes/ward-rota.txt\" added=\"2026-11-30T10:00:00Z\""
+    " modified=\"2026-11-30T10:00:00Z\" visited=\"2026-11-30T10:00:00Z\"><info>"
+    "<metadata owner=\"http://freedesktop.org\"><mime:mime-type type=\"text/plain\"/>"
+    "<bookmark:applications><bookmark:application name=\"gedit\" exec=\"&apos;gedit %u&apos;\""
+    " modified=\"2026-11-30T10:00:00Z\" count=\"1\"/></bookmark:applications></metadata></info>"
+    "</bookmark>\n</xbel>\n";
+  HlhWindow *window = new_window ();
+  gint64 before;
+
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_tmp_dir ()));
+  g_assert_true (g_file_set_contents (xbel, other, -1, NULL));
+  before = g_get_real_time ();
+  enter (window, HLH_FIELD_FERRITIN, "8500");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  iterate ();
+  accept_file_chooser (case_path);
+  assert_left_out_of_recent_files (xbel, case_uri, before);
+
+  before = g_get_real_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  iterate ();
+  accept_file_chooser (pdf_path);
+  assert_left_out_of_recent_files (xbel, pdf_uri, before);
+
+  g_assert_true (g_file_get_contents (xbel, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "file:///srv/notes/ward-rota.txt"));
+  close_window (window);
+  remove_tree (dir);
+}
+
 static void
 test_pdf_named_after_case (void)
 {
@@ -1597,9 +1693,6 @@ test_pdf_named_after_case (void)
   close_window (window);
   remove_tree (dir);
 }
-
-static GtkWidget *find_by_type (GtkWidget *widget,
-                                GType      type);
 
 static GSList *
 list_dir (const char *path)
@@ -3178,6 +3271,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* The tests' own data folder: the desktop's recently used files (test_not_in_recent_files)
+   * are the tests', not the user's. */
+  data_home = g_dir_make_tmp ("hlh-gui-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   /* gtk_test_init() switches to en_US.UTF-8 where that locale exists; these tests run in the
@@ -3224,6 +3325,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
   g_test_add_func ("/hlh/gui/report/print-preview", test_print_preview);
+  g_test_add_func ("/hlh/gui/case/not-in-recent-files", test_not_in_recent_files);
   g_test_add_func ("/hlh/gui/report/print-to-file-named-after-case",
                    test_print_to_file_named_after_case);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
@@ -3247,5 +3349,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/renderer/choice", test_renderer_choice);
   g_test_add_func ("/hlh/gui/renderer/on-display", test_renderer_on_display);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
 }
