@@ -65,6 +65,8 @@ struct _HlhWindow
    * refuses when somebody changed it in between. */
   GFile                *file;
   char                 *digest;
+  /* The folder of the last case or report opened or saved in this session (not kept after). */
+  GFile                *last_folder;
 
   /* What to do once the unsaved changes are saved or discarded. */
   Continuation          pending;
@@ -318,11 +320,45 @@ update_teaching (HlhWindow *self)
 }
 
 static void
+remember_folder (HlhWindow *self,
+                 GFile     *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+
+  if (folder != NULL)
+    g_set_object (&self->last_folder, folder);
+}
+
+/* Where a file chooser starts: the open case's folder, else the folder of the last case or
+ * report of this session, else the user's documents. Not GTK's default, its recently used
+ * files, which hold no case of this application (keep_out_of_recent_files()). */
+static GFile *
+dup_start_folder (HlhWindow *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->file != NULL)
+    {
+      GFile *folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        return folder;
+    }
+  if (self->last_folder != NULL)
+    return g_object_ref (self->last_folder);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+static void
 set_file (HlhWindow  *self,
           GFile      *file,
           const char *digest)
 {
   g_set_object (&self->file, file);
+  if (file != NULL)
+    remember_folder (self, file);
   g_free (self->digest);
   self->digest = g_strdup (digest);
   update_title (self);
@@ -673,8 +709,10 @@ choose_and_open (HlhWindow *self,
     gtk_file_chooser_native_new (_("Open a Case"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = case_filter ();
+  g_autoptr(GFile) folder = dup_start_folder (self);
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   show_chooser (self, chooser, G_CALLBACK (open_chooser_response_cb));
 }
 
@@ -1226,6 +1264,9 @@ save (HlhWindow *self,
   else
     {
       g_autofree char *name = dup_suggested_name (self, ".hlhcase");
+      g_autoptr(GFile) folder = dup_start_folder (self);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   show_chooser (self, chooser, G_CALLBACK (save_chooser_response_cb));
@@ -1404,6 +1445,7 @@ hlh_window_export_pdf (HlhWindow *self,
       show_error (self, _("The PDF was not written"), error->message);
       return FALSE;
     }
+  remember_folder (self, file);
   {
     g_autofree char *toast = g_strdup_printf (_("Exported “%s”"), name);
     show_toast (self, toast);
@@ -1439,6 +1481,7 @@ export_pdf_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = dup_suggested_name (self, ".pdf");
+  g_autoptr(GFile) folder = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export the Report as PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
@@ -1450,14 +1493,9 @@ export_pdf_action (GtkWidget  *widget,
                                labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "paper",
                                default_paper () == HLH_PAPER_LETTER ? "letter" : "a4");
-  /* Next to the saved case; otherwise where the chooser would start anyway. */
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+  /* Next to the saved case. */
+  folder = dup_start_folder (self);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   show_chooser (self, chooser, G_CALLBACK (pdf_chooser_response_cb));
 }
@@ -1856,6 +1894,7 @@ hlh_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->model);
   g_clear_object (&self->file);
+  g_clear_object (&self->last_folder);
   g_clear_object (&self->print_settings);
   g_clear_pointer (&self->digest, g_free);
   g_clear_weak_pointer (&self->last_form_focus);

@@ -1666,6 +1666,76 @@ test_not_in_recent_files (void)
   remove_tree (dir);
 }
 
+/* Opens the file chooser of @action and checks the folder it starts in. */
+static void
+assert_chooser_starts_in (HlhWindow  *window,
+                          const char *action,
+                          GFile      *folder)
+{
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *expected = g_file_get_path (folder);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  iterate ();
+  chooser = open_file_chooser ();
+  shown = gtk_file_chooser_get_current_folder (chooser);
+  if (shown == NULL || !g_file_equal (shown, folder))
+    {
+      g_autofree char *path = shown != NULL ? g_file_get_path (shown) : NULL;
+
+      g_error ("%s: the file chooser starts in %s, not %s", action,
+               path != NULL ? path : "GTK's recently used files", expected);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate ();
+}
+
+/* The file choosers start where the physician's cases are: the open case's folder, else the
+ * folder of the last case or report of the session, else the documents folder. GTK's default
+ * for Open is its list of recently used files, which holds no case (test_not_in_recent_files):
+ * an empty list. */
+static void
+test_chooser_starts_in_case_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *reports = g_build_filename (dir, "reports", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "bed 4.hlhcase", NULL);
+  g_autofree char *pdf_path = g_build_filename (reports, "bed 4.pdf", NULL);
+  g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) reports_folder = g_file_new_for_path (reports);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) start = g_file_new_for_path (documents != NULL &&
+                                                g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                ? documents : g_get_home_dir ());
+  HlhWindow *window = new_window ();
+
+  g_assert_cmpint (g_mkdir (reports, 0700), ==, 0);
+  assert_chooser_starts_in (window, "win.open", start);
+  assert_chooser_starts_in (window, "win.save-as", start);
+
+  enter (window, HLH_FIELD_FERRITIN, "8500");
+  g_assert_true (hlh_window_save_to (window, case_file, FALSE));
+  assert_chooser_starts_in (window, "win.open", folder);
+  assert_chooser_starts_in (window, "win.export-pdf", folder);
+  /* A new case: where the last one was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  iterate ();
+  assert_chooser_starts_in (window, "win.open", folder);
+  assert_chooser_starts_in (window, "win.save-as", folder);
+  /* A report exported elsewhere: there. */
+  enter (window, HLH_FIELD_FERRITIN, "9000");
+  g_assert_true (hlh_window_export_pdf (window, pdf_file, HLH_PAPER_A4));
+  /* (The new case's findings discarded: Open would ask first.) */
+  hlh_case_model_reset (hlh_window_get_model (window));
+  assert_chooser_starts_in (window, "win.open", reports_folder);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
 static void
 test_pdf_named_after_case (void)
 {
@@ -3326,6 +3396,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
   g_test_add_func ("/hlh/gui/report/print-preview", test_print_preview);
   g_test_add_func ("/hlh/gui/case/not-in-recent-files", test_not_in_recent_files);
+  g_test_add_func ("/hlh/gui/case/chooser-starts-in-case-folder",
+                   test_chooser_starts_in_case_folder);
   g_test_add_func ("/hlh/gui/report/print-to-file-named-after-case",
                    test_print_to_file_named_after_case);
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
