@@ -81,14 +81,16 @@ render_page (HlhPrintPreview *self,
   return texture;
 }
 
+/* @number counts from 1 among the report's @n_pages pages, as the printed footer does, also
+ * when the dialog chose some of them. */
 static void
 add_page (HlhPrintPreview *self,
           GdkTexture      *texture,
           guint            number,
-          guint            n_selected)
+          guint            n_pages)
 {
   GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), number, n_selected);
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), number, n_pages);
 
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
@@ -104,18 +106,20 @@ ready_cb (GtkPrintOperationPreview *preview,
           GtkPrintContext          *context,
           HlhPrintPreview          *self)
 {
-  g_autoptr(GPtrArray) textures = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *subtitle = NULL;
   int n_pages = 0;
 
   g_object_get (self->operation, "n-pages", &n_pages, NULL);
+  self->n_pages = 0;
   for (int page = 0; page < n_pages; page++)
     if (gtk_print_operation_preview_is_selected (preview, page))
-      g_ptr_array_add (textures, render_page (self, page));
-  for (guint i = 0; i < textures->len; i++)
-    add_page (self, textures->pdata[i], i + 1, textures->len);
+      {
+        g_autoptr(GdkTexture) texture = render_page (self, page);
 
-  self->n_pages = textures->len;
+        add_page (self, texture, page + 1, n_pages);
+        self->n_pages++;
+      }
+
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages",
                                            self->n_pages), self->n_pages);
   gtk_label_set_label (self->subtitle_label, subtitle);

@@ -1570,10 +1570,10 @@ print_done_cb (GtkPrintOperation       *operation,
 /**
  * hlh_window_dup_print_settings:
  *
- * The settings the print dialog opens with: those of the last print, with Print to File
- * naming the file as Export PDF does (the case's name, next to it), not "output.pdf", nor the
- * file of the last case printed to file. The job's name, which a shared printer's queue
- * shows, stays generic.
+ * The settings the print dialog opens with: those of the last print, for all pages, with
+ * Print to File naming the file as Export PDF does (the case's name, next to it), not
+ * "output.pdf", nor the file of the last case printed to file. The job's name, which a shared
+ * printer's queue shows, stays generic.
  */
 GtkPrintSettings *
 hlh_window_dup_print_settings (HlhWindow *self)
@@ -1587,6 +1587,11 @@ hlh_window_dup_print_settings (HlhWindow *self)
 
   settings = self->print_settings != NULL ? gtk_print_settings_copy (self->print_settings)
                                           : gtk_print_settings_new ();
+  /* Every page: the pages chosen for one report are not those of the next (page 2 alone
+   * would leave out the next patient's scores). The printer, copies and paper stay. */
+  gtk_print_settings_set_print_pages (settings, GTK_PRINT_PAGES_ALL);
+  gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PAGE_RANGES);
+  gtk_print_settings_set_page_set (settings, GTK_PAGE_SET_ALL);
   basename = dup_suggested_name (self, "");
   last_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
   if (self->file != NULL)

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <gtk/gtkunixprint.h>
 #include <locale.h>
 #include <string.h>
 
@@ -1899,6 +1900,45 @@ test_print_preview (void)
   remove_tree (dir);
 }
 
+/* The pages chosen for one print (only page 2, say) are not those of the next report: the
+ * next print dialog offers all pages again. It offered "Pages: 2", and the next patient's
+ * report would have been printed without its first page, where the scores are. The preview
+ * shows the chosen pages under their own numbers. */
+static void
+test_print_pages_not_kept (void)
+{
+  g_autoptr(GtkPrintSettings) chosen = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) next = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPageRange page_two = { 1, 1 };
+  HlhWindow *window = new_window ();
+  HlhPrintPreview *preview;
+  GtkWidget *dialog, *picture;
+
+  g_assert_true (hlh_window_load_teaching_case (window, "4-mas-sjia.hlhcase", &error));
+  g_assert_no_error (error);
+  hlh_window_print (window, NULL);
+  iterate ();
+  dialog = test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
+  g_assert_nonnull (dialog);
+  /* Pages: 2, then Preview. */
+  gtk_print_settings_set_print_pages (chosen, GTK_PRINT_PAGES_RANGES);
+  gtk_print_settings_set_page_ranges (chosen, &page_two, 1);
+  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), chosen);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
+  preview = wait_for_preview_pages ();
+  g_assert_cmpuint (hlh_print_preview_get_n_pages (preview), ==, 1);
+  picture = find_by_type (GTK_WIDGET (preview), GTK_TYPE_PICTURE);
+  g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (picture)), ==, "Page 2 of 3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "window.close", NULL));
+  iterate ();
+
+  next = hlh_window_dup_print_settings (window);
+  g_assert_cmpint (gtk_print_settings_get_print_pages (next), ==, GTK_PRINT_PAGES_ALL);
+  g_assert_null (gtk_print_settings_get (next, GTK_PRINT_SETTINGS_PAGE_RANGES));
+  close_window (window);
+}
+
 /* Print to File names its file as Export PDF does: after a saved case, next to it. It offered
  * "output.pdf" in the folder the application was started from. */
 static void
@@ -3395,6 +3435,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
   g_test_add_func ("/hlh/gui/report/print-preview", test_print_preview);
+  g_test_add_func ("/hlh/gui/report/print-pages-not-kept", test_print_pages_not_kept);
   g_test_add_func ("/hlh/gui/case/not-in-recent-files", test_not_in_recent_files);
   g_test_add_func ("/hlh/gui/case/chooser-starts-in-case-folder",
                    test_chooser_starts_in_case_folder);
