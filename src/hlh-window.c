@@ -452,9 +452,11 @@ ask (HlhWindow      *self,
       int response = va_arg (args, int);
       GtkWidget *button = gtk_dialog_add_button (GTK_DIALOG (dialog), label, response);
 
+      /* GTK_RESPONSE_OK: going on despite a warning, not suggested. */
       if (response == GTK_RESPONSE_REJECT)
         gtk_widget_add_css_class (button, "destructive-action");
-      else if (response != GTK_RESPONSE_CANCEL && response != GTK_RESPONSE_CLOSE)
+      else if (response != GTK_RESPONSE_CANCEL && response != GTK_RESPONSE_CLOSE &&
+               response != GTK_RESPONSE_OK)
         gtk_widget_add_css_class (button, "suggested-action");
       last = response;
       label = va_arg (args, const char *);
@@ -551,6 +553,85 @@ confirm_discard (HlhWindow      *self,
        _("_Cancel"), GTK_RESPONSE_CANCEL,
        _("_Discard"), GTK_RESPONSE_REJECT,
        _("_Save"), GTK_RESPONSE_ACCEPT,
+       NULL);
+}
+
+/* Refused input
+ *
+ * While a field's text is refused, the field shows one thing and the results use another: the
+ * value before the refused edit. A report or a saved case would give that value, unseen, so
+ * copying, exporting, printing and saving ask first, naming the fields. */
+
+typedef struct
+{
+  Continuation then;
+} RefusedQuestion;
+
+static void
+focus_first_refused (HlhWindow *self)
+{
+  for (guint field = 0; field < HLH_N_FIELDS; field++)
+    if (hlh_case_model_get_refusal (self->model, field) != NULL)
+      {
+        HlhNumberRow *row = hlh_case_form_get_number_row (self->form, field);
+
+        if (row != NULL)
+          gtk_widget_grab_focus (GTK_WIDGET (hlh_number_row_get_editable (row)));
+        return;
+      }
+}
+
+static void
+refused_response (HlhWindow *self,
+                  int        response,
+                  gpointer   data)
+{
+  RefusedQuestion *question = data;
+
+  if (response == GTK_RESPONSE_OK)
+    question->then (self, NULL);
+  else
+    focus_first_refused (self);
+}
+
+/* Runs @then now if no field's text is refused; otherwise asks first. @go_on labels the
+ * button that runs it anyway ("_Copy Anyway"). */
+static void
+confirm_refused (HlhWindow    *self,
+                 Continuation  then,
+                 const char   *go_on)
+{
+  guint n = hlh_case_model_get_n_refused (self->model);
+  RefusedQuestion *question;
+  g_autoptr(GString) fields = NULL;
+  g_autofree char *heading = NULL;
+
+  if (n == 0)
+    {
+      then (self, NULL);
+      return;
+    }
+  fields = g_string_new (NULL);
+  for (guint field = 0; field < HLH_N_FIELDS; field++)
+    if (hlh_case_model_get_refusal (self->model, field) != NULL)
+      g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
+                              _(hlh_field_get_info (field)->label));
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: the text typed was refused",
+                                          "%s: the texts typed were refused", n),
+                             fields->str);
+  question = g_new (RefusedQuestion, 1);
+  question->then = then;
+  ask (self, GTK_MESSAGE_WARNING, heading,
+       g_dngettext (GETTEXT_PACKAGE,
+                    "It is not used: the results, and so the report and the saved case, give "
+                    "the value the field had before. Correct it first, or go on with that "
+                    "value.",
+                    "They are not used: the results, and so the report and the saved case, "
+                    "give the values the fields had before. Correct them first, or go on with "
+                    "those values.", n),
+       refused_response, question, g_free,
+       go_on, GTK_RESPONSE_OK,
+       _("_Go Back"), GTK_RESPONSE_CANCEL,
        NULL);
 }
 
@@ -1292,14 +1373,27 @@ hlh_window_save_to (HlhWindow *self,
 }
 
 static void
+save_now (HlhWindow *self,
+          gpointer   data)
+{
+  clear_pending (self);
+  save (self, FALSE);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  HlhWindow *self = HLH_WINDOW (widget);
+  confirm_refused (HLH_WINDOW (widget), save_now, _("_Save Anyway"));
+}
 
+static void
+save_as_now (HlhWindow *self,
+             gpointer   data)
+{
   clear_pending (self);
-  save (self, FALSE);
+  save (self, TRUE);
 }
 
 static void
@@ -1307,10 +1401,7 @@ save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  HlhWindow *self = HLH_WINDOW (widget);
-
-  clear_pending (self);
-  save (self, TRUE);
+  confirm_refused (HLH_WINDOW (widget), save_as_now, _("_Save Anyway"));
 }
 
 /* Typing starts in the first finding, the age: in a new window (left to GTK, the first focus
@@ -1392,15 +1483,21 @@ hlh_window_dup_summary (HlhWindow *self)
 }
 
 static void
+copy_summary_now (HlhWindow *self,
+                  gpointer   data)
+{
+  g_autofree char *text = hlh_window_dup_summary (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  show_toast (self, _("Summary copied: paste it into the record"));
+}
+
+static void
 copy_summary_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  HlhWindow *self = HLH_WINDOW (widget);
-  g_autofree char *text = hlh_window_dup_summary (self);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  show_toast (self, _("Summary copied: paste it into the record"));
+  confirm_refused (HLH_WINDOW (widget), copy_summary_now, _("_Copy Anyway"));
 }
 
 static HlhPaper
@@ -1471,11 +1568,9 @@ pdf_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+export_pdf_now (HlhWindow *self,
+                gpointer   data)
 {
-  HlhWindow *self = HLH_WINDOW (widget);
   static const char *options[] = { "a4", "letter", NULL };
   const char *labels[] = { _("A4"), _("US Letter"), NULL };
   GtkFileChooserNative *chooser;
@@ -1498,6 +1593,14 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   show_chooser (self, chooser, G_CALLBACK (pdf_chooser_response_cb));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  confirm_refused (HLH_WINDOW (widget), export_pdf_now, _("_Export Anyway"));
 }
 
 /* What is printed is fixed when printing starts, whatever is typed while the dialog is up. */
@@ -1709,11 +1812,18 @@ hlh_window_print_preview (HlhWindow *self)
 }
 
 static void
+print_now (HlhWindow *self,
+           gpointer   data)
+{
+  hlh_window_print (self, NULL);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  hlh_window_print (HLH_WINDOW (widget), NULL);
+  confirm_refused (HLH_WINDOW (widget), print_now, _("_Print Anyway"));
 }
 
 /* Presentation mode: full screen, larger type and gauge, no label */

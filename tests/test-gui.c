@@ -1492,6 +1492,81 @@ test_copy_summary (void)
   close_window (window);
 }
 
+static char *
+read_clipboard (HlhWindow *window)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+/* A field whose text was refused shows one thing and the results use another (the value
+ * before the edit). Copying, exporting, printing or saving then asks first, naming the field:
+ * a physician who typed "12,000" over 8000 would otherwise have pasted "Ferritin: 8000 ng/mL"
+ * into the record without seeing it. Going back puts the keyboard in the field. */
+static void
+test_refused_input_asked_first (void)
+{
+  HlhWindow *window = new_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  const char *actions[] = { "win.copy-summary", "win.export-pdf", "win.print", "win.save",
+                            "win.save-as" };
+  g_autofree char *copied = NULL;
+  g_autofree char *corrected = NULL;
+
+  enter (window, HLH_FIELD_FERRITIN, "8000");
+  /* The field left, then typed over later. */
+  hlh_case_model_end_editing (hlh_window_get_model (window));
+  enter (window, HLH_FIELD_FERRITIN, "12,000");
+  g_assert_nonnull (hlh_results_view_get_refusal_text (hlh_window_get_results (window)));
+  gdk_clipboard_set_text (clipboard, "before");
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_grab_focus (GTK_WIDGET (hlh_window_get_label_entry (window)));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+      iterate ();
+      if (hlh_window_get_dialog (window) == NULL)
+        g_error ("%s with refused input: nothing asked", actions[i]);
+      g_assert_nonnull (strstr (dialog_heading (window), "Ferritin"));
+      respond (window, GTK_RESPONSE_CANCEL);
+      /* Nothing done; the keyboard is in the refused field. */
+      g_assert_null (test_find_toplevel (GTK_TYPE_FILE_CHOOSER));
+      g_assert_null (test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (focus == GTK_WIDGET (entry (window, HLH_FIELD_FERRITIN)) ||
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (entry (window,
+                                                                       HLH_FIELD_FERRITIN))));
+    }
+  copied = read_clipboard (window);
+  g_assert_cmpstr (copied, ==, "before");
+
+  /* Copy anyway: the value the results use, as the banner says. */
+  g_clear_pointer (&copied, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  respond (window, GTK_RESPONSE_OK);
+  copied = read_clipboard (window);
+  g_assert_nonnull (strstr (copied, "Ferritin: 8000 "));
+
+  /* Corrected, nothing is asked. */
+  enter (window, HLH_FIELD_FERRITIN, "12000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL));
+  iterate ();
+  g_assert_null (hlh_window_get_dialog (window));
+  corrected = read_clipboard (window);
+  g_assert_nonnull (strstr (corrected, "Ferritin: 12000 "));
+
+  hlh_case_model_reset (hlh_window_get_model (window));
+  close_window (window);
+}
+
 /* The PDF and the printout are one drawing: both have the report's text. */
 static void
 test_pdf_and_print (void)
@@ -3432,6 +3507,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/case/changed-on-disk-asked", test_changed_on_disk_asked);
   g_test_add_func ("/hlh/gui/case/drop-opens", test_drop_opens);
   g_test_add_func ("/hlh/gui/report/copy-summary", test_copy_summary);
+  g_test_add_func ("/hlh/gui/report/refused-input-asked-first", test_refused_input_asked_first);
   g_test_add_func ("/hlh/gui/report/pdf-and-print", test_pdf_and_print);
   g_test_add_func ("/hlh/gui/report/pdf-named-after-case", test_pdf_named_after_case);
   g_test_add_func ("/hlh/gui/report/print-preview", test_print_preview);
