@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hlh-case-model.h"
 
 /* The one place the interface keeps the case. Widgets write findings here and read the
@@ -269,6 +271,27 @@ hlh_case_model_get_refusal (HlhCaseModel *self,
   g_return_val_if_fail (HLH_IS_CASE_MODEL (self), NULL);
   g_return_val_if_fail (field < HLH_N_FIELDS, NULL);
   return self->refusals[field];
+}
+
+/**
+ * hlh_case_model_dup_refused_names:
+ *
+ * Returns: (transfer full): the names of the findings whose text is refused, in the form's
+ *   order, joined by commas ("Ferritin, Platelets"); empty when none is
+ */
+char *
+hlh_case_model_dup_refused_names (HlhCaseModel *self)
+{
+  GString *names;
+
+  g_return_val_if_fail (HLH_IS_CASE_MODEL (self), NULL);
+
+  names = g_string_new (NULL);
+  for (guint field = 0; field < HLH_N_FIELDS; field++)
+    if (self->refusals[field] != NULL)
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                              _(hlh_field_get_info (field)->label));
+  return g_string_free (names, FALSE);
 }
 
 /**

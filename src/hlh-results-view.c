@@ -630,24 +630,19 @@ static void
 update_refusals (HlhResultsView *self)
 {
   guint n = hlh_case_model_get_n_refused (self->model);
-  GString *fields;
+  g_autofree char *fields = NULL;
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->refusal_banner, n > 0);
   if (n == 0)
     return;
-  fields = g_string_new (NULL);
-  for (guint i = 0; i < HLH_N_FIELDS; i++)
-    if (hlh_case_model_get_refusal (self->model, i) != NULL)
-      g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
-                              _(hlh_field_get_info (i)->label));
+  fields = hlh_case_model_dup_refused_names (self->model);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Refused input in %s: the results use the value it had "
                                        "before the refused edit.",
                                        "Refused input in %s: the results use the values they had "
                                        "before the refused edits.", n),
-                          fields->str);
-  g_string_free (fields, TRUE);
+                          fields);
   hlh_label_set_text (self->refusal_label, text);
 }
 

@@ -603,7 +603,7 @@ confirm_refused (HlhWindow    *self,
 {
   guint n = hlh_case_model_get_n_refused (self->model);
   RefusedQuestion *question;
-  g_autoptr(GString) fields = NULL;
+  g_autofree char *fields = NULL;
   g_autofree char *heading = NULL;
 
   if (n == 0)
@@ -611,14 +611,10 @@ confirm_refused (HlhWindow    *self,
       then (self, NULL);
       return;
     }
-  fields = g_string_new (NULL);
-  for (guint field = 0; field < HLH_N_FIELDS; field++)
-    if (hlh_case_model_get_refusal (self->model, field) != NULL)
-      g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
-                              _(hlh_field_get_info (field)->label));
+  fields = hlh_case_model_dup_refused_names (self->model);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: the text typed was refused",
                                           "%s: the texts typed were refused", n),
-                             fields->str);
+                             fields);
   question = g_new (RefusedQuestion, 1);
   question->then = then;
   ask (self, GTK_MESSAGE_WARNING, heading,
