@@ -1964,10 +1964,16 @@ test_print_preview (void)
     iterate ();
   }
 
-  /* Closing the case's window with the preview open closes the preview too. */
+  /* Closing the case's window with the preview open closes the preview too, also before
+   * its pages are laid out. */
   hlh_window_print_preview (window);
   wait_for_preview_pages ();
   close_window (window);
+  g_assert_null (test_find_toplevel (HLH_TYPE_PRINT_PREVIEW));
+  window = new_window ();
+  hlh_window_print_preview (window);
+  close_window (window);
+  run_main_loop_for (G_USEC_PER_SEC / 2);
   g_assert_null (test_find_toplevel (HLH_TYPE_PRINT_PREVIEW));
 
   g_slist_free_full (tmp_before, g_free);
