@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "hlh-application.h"
 #include "hlh-assess.h"
@@ -18,18 +19,46 @@ struct _HlhApplication
 
 G_DEFINE_FINAL_TYPE (HlhApplication, hlh_application, GTK_TYPE_APPLICATION)
 
+/* A paper for the About dialog's References: its citation, a link to its DOI. GTK does not
+ * wrap a credits section's lines, so the citation is broken into lines here (a full one made
+ * the dialog 1309 px wide). */
+#define REFERENCE_LINE_CHARS 64
+
 static char *
 dup_reference (const HlhReference *reference)
 {
-  return g_strdup_printf ("%s https://doi.org/%s", reference->citation, reference->doi);
+  g_auto(GStrv) words = g_strsplit (reference->citation, " ", -1);
+  GString *text = g_string_new (NULL);
+  gsize line_start = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (i > 0)
+        {
+          gboolean full = text->len - line_start + 1 + strlen (words[i]) > REFERENCE_LINE_CHARS;
+
+          g_string_append_c (text, full ? '\n' : ' ');
+          if (full)
+            line_start = text->len;
+        }
+      g_string_append (text, words[i]);
+    }
+  g_string_append_printf (text, " https://doi.org/%s", reference->doi);
+  return g_string_free (text, FALSE);
 }
 
-static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+/**
+ * hlh_application_new_about_dialog:
+ * @parent: (nullable): the window it is about
+ *
+ * The About dialog: version, licence, intended use, the no-network statement, and the papers
+ * whose rules the application computes.
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+GtkWidget *
+hlh_application_new_about_dialog (GtkWindow *parent)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
   const HlhReference *sources[] = {
     hlh_hscore_get_reference (), hlh_hlh2004_get_reference (), hlh_mas2016_get_reference (),
     hlh_msscore_get_reference (), hlh_ohi_get_reference (), hlh_iechs_get_reference (),
@@ -55,7 +84,7 @@ about_action (GSimpleAction *action,
                               _("It never uses the network and sends nothing anywhere; "
                                 "nothing is written to disk unless you save it."));
   about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
-                        "transient-for", gtk_application_get_active_window (app),
+                        "transient-for", parent,
                         "modal", TRUE,
                         "program-name", _("HLH Calculator"),
                         "logo-icon-name", APP_ID,
@@ -68,7 +97,17 @@ about_action (GSimpleAction *action,
                         NULL);
   gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("References"),
                                        (const char **) references);
-  gtk_window_present (GTK_WINDOW (about));
+  return about;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (hlh_application_new_about_dialog (parent)));
 }
 
 static void

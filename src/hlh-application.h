@@ -12,5 +12,6 @@ G_DECLARE_FINAL_TYPE (HlhApplication, hlh_application, HLH, APPLICATION, GtkAppl
 HlhApplication *hlh_application_new                  (void);
 void            hlh_application_choose_default_units (GSettings  *settings,
                                                       const char *locale);
+GtkWidget      *hlh_application_new_about_dialog     (GtkWindow  *parent);
 
 G_END_DECLS

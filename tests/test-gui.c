@@ -2235,6 +2235,27 @@ test_teaching_fits_small_screen (void)
                                                  GTK_STYLE_PROVIDER (css));
 }
 
+/* The About dialog, with its Credits page (the papers) shown, fits a 1024×600 screen. GTK does
+ * not wrap the lines of a credits section: the full citations made it 1309 px wide. */
+static void
+test_about_fits_small_screen (void)
+{
+  GtkWidget *about = hlh_application_new_about_dialog (NULL);
+  GtkWidget *pages;
+
+  gtk_window_present (GTK_WINDOW (about));
+  iterate ();
+  test_assert_window_fits (about, 1024, 600, "About");
+  /* The Credits button shows GTK's page named "credits". */
+  pages = find_by_type (about, GTK_TYPE_STACK);
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (pages), "credits"));
+  gtk_stack_set_visible_child_name (GTK_STACK (pages), "credits");
+  iterate ();
+  test_assert_window_fits (about, 1024, 600, "About, the references");
+  gtk_window_destroy (GTK_WINDOW (about));
+  iterate ();
+}
+
 /* Each access key goes to one place. With two, GTK only moves the focus between them, and
  * Alt+L went to the report label or the learning point before the leukocytes. Checked with
  * the whole form made and a teaching case open, in normal and presentation mode, in each
@@ -3526,6 +3547,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/teaching/cases", test_teaching_cases);
   g_test_add_func ("/hlh/gui/teaching/fits-small-screen", test_teaching_fits_small_screen);
   g_test_add_func ("/hlh/gui/main-menu", test_main_menu);
+  g_test_add_func ("/hlh/gui/about/fits-small-screen", test_about_fits_small_screen);
   g_test_add_func ("/hlh/gui/initial-focus", test_initial_focus);
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
