@@ -18,7 +18,7 @@ test_set_all_expanded (GtkWidget *widget,
 }
 
 /* @window, as it is now, fits a screen of @width × @height px: it is not wider than @width at
- * its narrowest, nor taller than @height at that width. @what says what is being shown. */
+ * its narrowest, nor taller than @height at its narrowest width. @what says what is shown. */
 static inline void
 test_assert_window_fits (GtkWidget  *window,
                          int         width,
@@ -28,8 +28,8 @@ test_assert_window_fits (GtkWidget  *window,
   int min_width, min_height;
 
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, MAX (width, min_width), &min_height,
-                      NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL,
+                      NULL);
   g_test_message ("%s: the window needs %d × %d px", what, min_width, min_height);
   if (min_width > width || min_height > height)
     g_error ("%s: the window needs %d × %d px; the screen is %d × %d", what, min_width,

@@ -34,18 +34,3 @@ test_open_shortcuts_window (GtkWidget *window)
     g_error ("Ctrl+? opened no shortcuts window");
   return shortcuts;
 }
-
-/* The shortcuts window fits the smallest screen the application is made for, a 1024×600
- * projector: its titles do not wrap, so a long one widens the whole window. */
-static inline void
-test_assert_shortcuts_window_fits (GtkWidget *shortcuts)
-{
-  int width, height;
-
-  gtk_widget_measure (shortcuts, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
-  gtk_widget_measure (shortcuts, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
-  g_test_message ("the keyboard shortcuts window needs %d×%d px", width, height);
-  if (width > 1024 || height > 600)
-    g_error ("the keyboard shortcuts window needs %d×%d px; a 1024×600 screen has less",
-             width, height);
-}
