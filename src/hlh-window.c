@@ -1663,16 +1663,27 @@ print_done_cb (GtkPrintOperation       *operation,
                   error != NULL ? error->message : _("The printing system gave no reason."));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *printed_to = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+
+      g_set_object (&self->print_settings, settings);
+      /* Print to File: its folder is where the file choosers start, as after Export PDF. */
+      if (printed_to != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (printed_to);
+          remember_folder (self, file);
+        }
+    }
 }
 
 /**
  * hlh_window_dup_print_settings:
  *
  * The settings the print dialog opens with: those of the last print, for all pages, with
- * Print to File naming the file as Export PDF does (the case's name, next to it), not
- * "output.pdf", nor the file of the last case printed to file. The job's name, which a shared
- * printer's queue shows, stays generic.
+ * Print to File naming the file as Export PDF does (the case's name, in the folder the file
+ * choosers start in), not "output.pdf", nor the file of the last case printed to file. The
+ * job's name, which a shared printer's queue shows, stays generic.
  */
 GtkPrintSettings *
 hlh_window_dup_print_settings (HlhWindow *self)
@@ -1680,7 +1691,6 @@ hlh_window_dup_print_settings (HlhWindow *self)
   GtkPrintSettings *settings;
   g_autoptr(GFile) output_dir = NULL;
   g_autofree char *basename = NULL;
-  const char *last_uri;
 
   g_return_val_if_fail (HLH_IS_WINDOW (self), NULL);
 
@@ -1692,14 +1702,7 @@ hlh_window_dup_print_settings (HlhWindow *self)
   gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PAGE_RANGES);
   gtk_print_settings_set_page_set (settings, GTK_PAGE_SET_ALL);
   basename = dup_suggested_name (self, "");
-  last_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
-  if (self->file != NULL)
-    output_dir = g_file_get_parent (self->file);
-  else if (last_uri != NULL)
-    {
-      g_autoptr(GFile) last = g_file_new_for_uri (last_uri);
-      output_dir = g_file_get_parent (last);
-    }
+  output_dir = dup_start_folder (self);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
   if (output_dir != NULL && g_file_is_native (output_dir))
