@@ -512,6 +512,17 @@ run_pending (HlhWindow *self)
 
 static void save (HlhWindow *self,
                   gboolean   choose);
+static void confirm_refused (HlhWindow    *self,
+                             Continuation  then,
+                             const char   *go_on);
+
+/* Saves, then runs the pending action once saved. */
+static void
+save_then_pending (HlhWindow *self,
+                   gpointer   data)
+{
+  save (self, FALSE);
+}
 
 static void
 discard_response (HlhWindow *self,
@@ -519,7 +530,7 @@ discard_response (HlhWindow *self,
                   gpointer   data)
 {
   if (response == GTK_RESPONSE_ACCEPT)
-    save (self, FALSE);           /* runs the pending action once saved */
+    confirm_refused (self, save_then_pending, _("_Save Anyway"));
   else if (response == GTK_RESPONSE_REJECT)
     run_pending (self);
   else
@@ -591,7 +602,11 @@ refused_response (HlhWindow *self,
   if (response == GTK_RESPONSE_OK)
     question->then (self, NULL);
   else
-    focus_first_refused (self);
+    {
+      /* Going back gives up what was to follow a save (a New Case, say). */
+      clear_pending (self);
+      focus_first_refused (self);
+    }
 }
 
 /* Runs @then now if no field's text is refused; otherwise asks first. @go_on labels the

@@ -1323,6 +1323,77 @@ test_unsaved_changes_saved_first (void)
   remove_tree (dir);
 }
 
+/* Save, answered to "Save the changes?" while a field's text is refused, asks about it first
+ * as Save does: Go Back saves nothing and stays; Save Anyway saves the value the results use,
+ * then goes on. */
+static void
+test_unsaved_changes_refused_asked (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.hlhcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HlhWindow *window = new_window ();
+  HlhCaseModel *model = hlh_window_get_model (window);
+  GtkWidget *focus;
+  double ferritin;
+
+  enter (window, HLH_FIELD_FERRITIN, "8400");
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  enter (window, HLH_FIELD_FERRITIN, "9100");
+  hlh_case_model_end_editing (model);
+  enter (window, HLH_FIELD_FERRITIN, "12,000");
+  g_assert_cmpuint (hlh_case_model_get_n_refused (model), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  iterate ();
+  g_assert_nonnull (strstr (dialog_heading (window), "Save the changes"));
+  respond (window, GTK_RESPONSE_ACCEPT);
+  if (hlh_window_get_dialog (window) == NULL)
+    g_error ("Save the changes? Save, with refused input: saved without asking");
+  g_assert_nonnull (strstr (dialog_heading (window), "Ferritin"));
+  respond (window, GTK_RESPONSE_CANCEL);
+  /* Nothing saved, the case not cleared, the keyboard in the refused field. */
+  {
+    g_autoptr(HlhCase) saved = hlh_case_new ();
+    g_assert_true (hlh_case_load_file (saved, path, NULL));
+    g_assert_true (hlh_case_get_number (saved, HLH_FIELD_FERRITIN, HLH_UNIT_FERRITIN_NG_ML,
+                                        &ferritin));
+    g_assert_cmpfloat (ferritin, ==, 8400);
+  }
+  g_assert_true (hlh_case_get_number (hlh_case_model_get_case (model), HLH_FIELD_FERRITIN,
+                                      HLH_UNIT_FERRITIN_NG_ML, &ferritin));
+  g_assert_cmpfloat (ferritin, ==, 9100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry (window, HLH_FIELD_FERRITIN))),
+                   ==, "12,000");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (entry (window, HLH_FIELD_FERRITIN)) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (entry (window, HLH_FIELD_FERRITIN))));
+  /* A later Save As does not run the New Case given up. */
+  g_assert_true (hlh_window_save_to (window, file, FALSE));
+  g_assert_true (hlh_case_is_known (hlh_case_model_get_case (model), HLH_FIELD_FERRITIN));
+  enter (window, HLH_FIELD_FERRITIN, "9200");
+  hlh_case_model_end_editing (model);
+  enter (window, HLH_FIELD_FERRITIN, "12,000");
+
+  /* Save Anyway: the value the results use is saved, then the case is cleared. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  respond (window, GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (hlh_window_get_dialog (window));
+  respond (window, GTK_RESPONSE_OK);
+  {
+    g_autoptr(HlhCase) saved = hlh_case_new ();
+    g_assert_true (hlh_case_load_file (saved, path, NULL));
+    g_assert_true (hlh_case_get_number (saved, HLH_FIELD_FERRITIN, HLH_UNIT_FERRITIN_NG_ML,
+                                        &ferritin));
+    g_assert_cmpfloat (ferritin, ==, 9200);
+  }
+  g_assert_null (hlh_window_get_dialog (window));
+  g_assert_false (hlh_case_is_known (hlh_case_model_get_case (model), HLH_FIELD_FERRITIN));
+  close_window (window);
+  remove_tree (dir);
+}
+
 /* A corrupt, truncated, foreign or newer file is refused with a message that names it; the
  * case on screen, its file and its title stay as they were. */
 static void
@@ -3530,6 +3601,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/case/save-and-open", test_save_and_open_round_trip);
   g_test_add_func ("/hlh/gui/case/unsaved-changes-asked", test_unsaved_changes_asked);
   g_test_add_func ("/hlh/gui/case/unsaved-changes-saved-first", test_unsaved_changes_saved_first);
+  g_test_add_func ("/hlh/gui/case/unsaved-changes-refused-asked",
+                   test_unsaved_changes_refused_asked);
   g_test_add_func ("/hlh/gui/case/refused-files-change-nothing", test_refused_files_change_nothing);
   g_test_add_func ("/hlh/gui/case/failed-save-retried", test_failed_save_can_be_retried);
   g_test_add_func ("/hlh/gui/case/changed-on-disk-asked", test_changed_on_disk_asked);
