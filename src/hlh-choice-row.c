@@ -6,6 +6,7 @@
 #include "hlh-choice-row.h"
 #include "hlh-label-util.h"
 #include "hlh-iechs.h"
+#include "hlh-reflow-box.h"
 
 /* A yes/no (or normal/low, or graded) finding with a third answer, unknown, which is where
  * every finding starts. A finding set by the trigger history says so and follows it.
@@ -204,6 +205,7 @@ hlh_choice_row_class_init (HlhChoiceRowClass *klass)
 
   object_class->dispose = hlh_choice_row_dispose;
 
+  g_type_ensure (HLH_TYPE_REFLOW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"
                                                "hlh-choice-row.ui");

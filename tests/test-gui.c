@@ -12,6 +12,7 @@
 #include "hlh-renderer.h"
 #include "hlh-window.h"
 #include "hlh-wrap-bin.h"
+#include "hlh-reflow-box.h"
 #include "test-access-keys.h"
 #include "test-locale.h"
 #include "test-layout.h"
@@ -243,6 +244,7 @@ test_create_destroy_widgets (void)
   GtkWidget *widgets[] = {
     hlh_gauge_new (),
     hlh_wrap_bin_new (),
+    hlh_reflow_box_new (),
     hlh_criterion_row_new ("Fever", "Rule: Temperature ≥ 38.5 °C"),
     hlh_number_row_new (model, HLH_FIELD_FERRITIN, NULL),
     hlh_number_row_new (model, HLH_FIELD_AGE, "_Age"),
@@ -924,6 +926,81 @@ test_wrap_bin (void)
   wait_for_height_change (GTK_WIDGET (label), several_lines);
   assert_label_fits (label);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), <, several_lines);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where @label's first baseline is, in @box's coordinates. */
+static double
+baseline_in (GtkWidget *label,
+             GtkWidget *box)
+{
+  graphene_point_t point;
+  int offset_y;
+
+  gtk_label_get_layout_offsets (GTK_LABEL (label), NULL, &offset_y);
+  g_assert_true (gtk_widget_compute_point (label, box, &GRAPHENE_POINT_INIT (0, offset_y),
+                                           &point));
+  return point.y + pango_layout_get_baseline (gtk_label_get_layout (GTK_LABEL (label))) /
+                   (double) PANGO_SCALE;
+}
+
+/* The score line: side by side on one baseline while both fit, one under the other when not;
+ * never wider than its widest child at its narrowest. */
+static void
+test_reflow_box (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *box = hlh_reflow_box_new ();
+  GtkWidget *score = gtk_label_new (NULL);
+  GtkWidget *probability = gtk_label_new ("probability 65.2 % – 93.6 %");
+  int box_min, box_nat, score_min, score_nat, prob_min, prob_nat, side_by_side;
+  graphene_rect_t score_bounds, prob_bounds;
+
+  gtk_label_set_markup (GTK_LABEL (score), "<span size='xx-large'>177–212</span>");
+  gtk_label_set_wrap (GTK_LABEL (probability), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (probability), 0);
+  gtk_widget_set_valign (score, GTK_ALIGN_BASELINE);
+  gtk_widget_set_valign (probability, GTK_ALIGN_BASELINE);
+  g_object_set (box, "column-spacing", 18, "row-spacing", 3, NULL);
+  hlh_reflow_box_append (HLH_REFLOW_BOX (box), score);
+  hlh_reflow_box_append (HLH_REFLOW_BOX (box), probability);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (outer), box);
+  gtk_window_set_child (GTK_WINDOW (window), outer);
+
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, &box_nat, NULL, NULL);
+  gtk_widget_measure (score, GTK_ORIENTATION_HORIZONTAL, -1, &score_min, &score_nat, NULL,
+                      NULL);
+  gtk_widget_measure (probability, GTK_ORIENTATION_HORIZONTAL, -1, &prob_min, &prob_nat, NULL,
+                      NULL);
+  g_assert_cmpint (prob_min, <, prob_nat);
+  g_assert_cmpint (box_min, ==, MAX (score_min, prob_min));
+  g_assert_cmpint (box_nat, ==, score_nat + 18 + prob_nat);
+
+  /* Wide: one line, the probability after the score, on the score's baseline. */
+  gtk_window_set_default_size (GTK_WINDOW (window), box_nat + 40, 50);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_height_change (box, 0);
+  g_assert_false (hlh_reflow_box_get_stacked (HLH_REFLOW_BOX (box)));
+  g_assert_true (gtk_widget_compute_bounds (score, box, &score_bounds));
+  g_assert_true (gtk_widget_compute_bounds (probability, box, &prob_bounds));
+  g_assert_cmpfloat (prob_bounds.origin.x, >=, score_bounds.origin.x + score_bounds.size.width + 18);
+  g_assert_cmpfloat (fabs (baseline_in (score, box) - baseline_in (probability, box)), <, 1);
+  side_by_side = gtk_widget_get_height (box);
+
+  /* Narrower than both at their narrowest: the probability goes under the score. */
+  gtk_window_set_default_size (GTK_WINDOW (window), score_min + prob_min / 2, 50);
+  wait_for_height_change (box, side_by_side);
+  g_assert_true (hlh_reflow_box_get_stacked (HLH_REFLOW_BOX (box)));
+  g_assert_true (gtk_widget_compute_bounds (score, box, &score_bounds));
+  g_assert_true (gtk_widget_compute_bounds (probability, box, &prob_bounds));
+  g_assert_cmpfloat (prob_bounds.origin.x, ==, score_bounds.origin.x);
+  g_assert_cmpfloat (prob_bounds.origin.y, >=,
+                     score_bounds.origin.y + score_bounds.size.height + 3);
+  g_assert_cmpint (gtk_widget_get_width (box), <=, score_min + prob_min / 2);
+  assert_label_fits (GTK_LABEL (probability));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2298,6 +2375,12 @@ test_teaching_fits_small_screen (void)
           if (height > 600)
             g_error ("%s%s at %d px wide needs %d px of height", names[i],
                      layout == 2 ? " (presentation)" : "", width, height);
+          /* Nor wider than the screen at its narrowest. */
+          {
+            g_autofree char *what = g_strdup_printf ("%s%s", names[i],
+                                                     layout == 2 ? " (presentation)" : "");
+            test_assert_window_fits (GTK_WIDGET (window), width, 600, what);
+          }
         }
     }
   hlh_window_set_presentation (window, FALSE);
@@ -3594,6 +3677,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/results/criterion-detail", test_criterion_detail);
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
+  g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
   g_test_add_func ("/hlh/gui/form/late-access-key", test_late_access_key);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);

@@ -196,6 +196,24 @@ test_window (void)
     iterate ();
     test_assert_window_fits (GTK_WIDGET (window), 1024, 600,
                              "every group open, in presentation mode");
+    /* Each teaching case, projected: the score and its probability in the largest type. */
+    {
+      g_auto(GStrv) names =
+        g_resources_enumerate_children ("/io/github/hlhcalc/HLHCalculator/teaching/",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_assert_nonnull (names);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *what = g_strdup_printf ("%s, in presentation mode", names[i]);
+
+          g_assert_true (hlh_window_load_teaching_case (window, names[i], NULL));
+          iterate ();
+          test_assert_window_fits (GTK_WIDGET (window), 1024, 600, what);
+        }
+      g_assert_true (hlh_window_load_teaching_case (window, "1-ebv-young-adult.hlhcase", NULL));
+      iterate ();
+    }
     hlh_window_set_presentation (window, FALSE);
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (css));
