@@ -158,6 +158,40 @@ drop_late_mnemonics (HlhCaseForm *self,
 
 /* The sections hidden at first (the inputs after immune-effector-cell therapy, the other
  * findings) are built when first shown: most cases never need them. */
+/* Enter in a number goes on to the next number shown, past the unit choosers and the yes/no
+ * findings: laboratory values are typed from the numeric keypad, which has no Tab. A refused
+ * number keeps the keyboard (with the error bell), and so does the last number. */
+static void
+number_activate_cb (GtkEditable *editable,
+                    HlhCaseForm *self)
+{
+  guint i = 0;
+
+  while (i < G_N_ELEMENTS (layout) &&
+         !(HLH_IS_NUMBER_ROW (self->rows[layout[i].field]) &&
+           hlh_number_row_get_editable (HLH_NUMBER_ROW (self->rows[layout[i].field])) ==
+           editable))
+    i++;
+  if (i == G_N_ELEMENTS (layout))
+    return;
+  if (hlh_case_model_get_refusal (self->model, layout[i].field) != NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (editable));
+      return;
+    }
+  for (i++; i < G_N_ELEMENTS (layout); i++)
+    {
+      GtkWidget *row = self->rows[layout[i].field];
+
+      if (HLH_IS_NUMBER_ROW (row) && gtk_widget_is_visible (row) &&
+          gtk_widget_is_sensitive (row))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (hlh_number_row_get_editable (HLH_NUMBER_ROW (row))));
+          return;
+        }
+    }
+}
+
 static void
 ensure_section (HlhCaseForm *self,
                 Section      section)
@@ -180,7 +214,11 @@ ensure_section (HlhCaseForm *self,
       self->rows[field] = row;
       gtk_box_append (section_box (self, section), row);
       if (HLH_IS_NUMBER_ROW (row))
-        g_signal_emit (self, signals[NUMBER_ROW_ADDED], 0, row);
+        {
+          g_signal_connect (hlh_number_row_get_editable (HLH_NUMBER_ROW (row)), "activate",
+                            G_CALLBACK (number_activate_cb), self);
+          g_signal_emit (self, signals[NUMBER_ROW_ADDED], 0, row);
+        }
     }
   drop_late_mnemonics (self, section);
 }

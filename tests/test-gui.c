@@ -3084,6 +3084,80 @@ has_answer (HlhWindow *window,
   return answer == expected;
 }
 
+/* Whether the keyboard is in @field's number. */
+static gboolean
+focus_in_number (HlhWindow *window,
+                 HlhField   field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *target = GTK_WIDGET (entry (window, field));
+
+  return focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target));
+}
+
+/* Enter, as from the numeric keypad, in a number's text. */
+static void
+press_enter_in (HlhWindow *window,
+                HlhField   field)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry (window, field)), "activate");
+  iterate ();
+}
+
+/* Laboratory values are typed from the numeric keypad, which has no Tab: Enter in a number
+ * goes on to the next number shown, past the unit choosers and the yes/no findings. A refused
+ * number keeps the keyboard, and so does the last one. */
+static void
+test_enter_next_number (void)
+{
+  const HlhField order[] = {
+    HLH_FIELD_AGE, HLH_FIELD_TEMPERATURE, HLH_FIELD_HEMOGLOBIN, HLH_FIELD_LEUKOCYTES,
+    HLH_FIELD_NEUTROPHILS, HLH_FIELD_PLATELETS, HLH_FIELD_FERRITIN, HLH_FIELD_TRIGLYCERIDES,
+    HLH_FIELD_FIBRINOGEN, HLH_FIELD_AST, HLH_FIELD_ALT, HLH_FIELD_LDH, HLH_FIELD_SCD25,
+  };
+  /* Plausible, whichever units are the default. */
+  const char *values[] = { "45", "39 °C", "9 g/dL", "2", "1", "50", "8000", "3 mmol/L",
+                           "1.5 g/L", "100", "100", "500" };
+  HlhWindow *window = new_window ();
+
+  wait_for_complete_form (window);
+  gtk_widget_grab_focus (GTK_WIDGET (entry (window, HLH_FIELD_AGE)));
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    {
+      g_assert_true (focus_in_number (window, order[i]));
+      gtk_editable_set_text (entry (window, order[i]), values[i]);
+      g_assert_null (hlh_case_model_get_refusal (hlh_window_get_model (window), order[i]));
+      press_enter_in (window, order[i]);
+      if (!focus_in_number (window, order[i + 1]))
+        g_error ("Enter in %s: the keyboard is not in %s",
+                 hlh_field_get_info (order[i])->id, hlh_field_get_info (order[i + 1])->id);
+    }
+  /* The last number shown (the immune-effector-cell findings are not): the keyboard stays. */
+  press_enter_in (window, HLH_FIELD_SCD25);
+  g_assert_true (focus_in_number (window, HLH_FIELD_SCD25));
+
+  /* A refused number: the keyboard stays, on the text to correct. */
+  gtk_widget_grab_focus (GTK_WIDGET (entry (window, HLH_FIELD_FERRITIN)));
+  gtk_editable_set_text (entry (window, HLH_FIELD_FERRITIN), "12,000");
+  press_enter_in (window, HLH_FIELD_FERRITIN);
+  g_assert_true (focus_in_number (window, HLH_FIELD_FERRITIN));
+  gtk_editable_set_text (entry (window, HLH_FIELD_FERRITIN), "12000");
+  press_enter_in (window, HLH_FIELD_FERRITIN);
+  g_assert_true (focus_in_number (window, HLH_FIELD_TRIGLYCERIDES));
+
+  /* With immune-effector-cell therapy, its numbers follow sCD25. */
+  click (window, HLH_FIELD_IEC_THERAPY, HLH_ANSWER_YES);
+  iterate ();
+  gtk_widget_grab_focus (GTK_WIDGET (entry (window, HLH_FIELD_SCD25)));
+  press_enter_in (window, HLH_FIELD_SCD25);
+  g_assert_true (focus_in_number (window, HLH_FIELD_FERRITIN_BASELINE));
+  press_enter_in (window, HLH_FIELD_FERRITIN_BASELINE);
+  g_assert_true (focus_in_number (window, HLH_FIELD_FERRITIN_ULN));
+
+  hlh_case_model_reset (hlh_window_get_model (window));
+  close_window (window);
+}
+
 /* A finding's answers are one stop for Tab, as GTK's radio groups are: Tab goes from the
  * answer given in one finding to the answer given in the next (Unknown at first), not
  * through Yes, No and Unknown of each. Left and Right choose the answer before or after. */
@@ -3710,6 +3784,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form-after-first-frame", test_form_after_first_frame);
   g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
   g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
+  g_test_add_func ("/hlh/gui/form/enter-next-number", test_enter_next_number);
   g_test_add_func ("/hlh/gui/window/access-keys-unique", test_access_keys_unique);
   g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
   g_test_add_func ("/hlh/gui/window/shortcuts-window-complete", test_shortcuts_window_complete);
