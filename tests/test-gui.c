@@ -1090,6 +1090,43 @@ test_gauge_range (void)
   cairo_surface_destroy (surface);
 }
 
+/* Whether there is text in the gauge's row of probabilities just around @score. */
+static gboolean
+probability_shown_at (cairo_surface_t *surface,
+                      int              score,
+                      int              width)
+{
+  int x = (int) hlh_gauge_score_to_x (score, width);
+
+  for (int y = 52; y < 66; y++)
+    for (int dx = -2; dx <= 2; dx++)
+      if (luminance_at (surface, x + dx, y) < 0.5)
+        return TRUE;
+  return FALSE;
+}
+
+/* A narrow gauge (a 1024-px window) has no room for every probability: it keeps the one by
+ * the cut-off (54 % at 170) and the two ends of the curve (<1 % at 90, >99 % at 250), evenly
+ * spaced. It kept the first ones from the left, "<1 %, 9.0 %, 93.0 %", without the cut-off's. */
+static void
+test_gauge_narrow_probabilities (void)
+{
+  HlhHScore h = { 0 };
+
+  h.min = 226;
+  h.max = 317;
+  for (int width = 300; width <= 700; width += 10)
+    {
+      cairo_surface_t *surface = render_gauge (&h, width);
+      const int kept[] = { 90, 170, 250 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+        if (!probability_shown_at (surface, kept[i], width))
+          g_error ("a gauge %d px wide shows no probability at %d", width, kept[i]);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The widget's drawing as an image of its size. */
 static cairo_surface_t *
 snapshot_gauge (HlhGauge *gauge)
@@ -3752,6 +3789,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
+  g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
   g_test_add_func ("/hlh/gui/form/late-access-key", test_late_access_key);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);

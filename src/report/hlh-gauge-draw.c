@@ -21,8 +21,9 @@
 
 /* Scores labelled on the scale; 150 gives way to the cut-off's label. */
 static const int score_ticks[] = { 0, 50, 100, 200, 250, 300, HLH_HSCORE_MAX };
-/* Scores where the paper's table gives the probability shown. */
-static const int probability_ticks[] = { 90, 130, 170, 210, 250 };
+/* Scores where the paper's table gives the probability shown, in the order a narrow gauge
+ * keeps them: by the cut-off first, then the curve's two ends, then between. */
+static const int probability_ticks[] = { 170, 90, 250, 130, 210 };
 
 double
 hlh_gauge_score_to_x (double score,
