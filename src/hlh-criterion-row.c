@@ -64,18 +64,27 @@ hlh_state_word (HlhState state)
 }
 
 /* The title and, smaller and dimmer beneath it, what decided it: one label, as a window
- * holds dozens of these rows and each label costs a text layout. */
+ * holds dozens of these rows and each label costs a text layout. It wraps between values,
+ * each value kept with its unit and its comparison ("> 9.2 g/dL", "6.8 ×10⁹/L"). */
 static void
 show_text (HlhCriterionRow *self)
 {
   g_autofree char *markup = NULL;
+  PangoAttrList *attrs;
 
   if (self->basis == NULL || *self->basis == '\0')
     markup = g_markup_escape_text (self->title != NULL ? self->title : "", -1);
   else
     markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"65%%\">%s</span>",
                                       self->title != NULL ? self->title : "", self->basis);
+  if (g_strcmp0 (gtk_label_get_label (self->text), markup) == 0)
+    return;
   hlh_label_set_markup (self->text, markup);
+  /* Merged with the markup's own attributes. */
+  attrs = hlh_text_keep_together (gtk_label_get_text (self->text));
+  if (attrs != NULL || gtk_label_get_attributes (self->text) != NULL)
+    gtk_label_set_attributes (self->text, attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
 }
 
 static void

@@ -565,6 +565,56 @@ test_panels_follow_patient (void)
   close_window (window);
 }
 
+/* What decided a criterion wraps between values, never inside one: not "×10⁹/" at the end of
+ * a line and "L" at the start of the next, nor a value torn from its unit or its comparison. */
+static void
+test_criterion_basis_wraps_between_values (void)
+{
+  const char *basis = "Haemoglobin 10.4 g/dL > 9.2 g/dL; Leukocytes 6.8 ×10⁹/L > 5.0 ×10⁹/L; "
+                      "Platelets 142 ×10⁹/L > 110 ×10⁹/L";
+  GtkWidget *row = hlh_criterion_row_new ("Cytopenias", "Rule");
+  GtkWidget *window = gtk_window_new ();
+  GtkLabel *text;
+  guint n_lines_seen = 0;
+  int min_width;
+
+  hlh_criterion_row_update (HLH_CRITERION_ROW (row), HLH_STATE_NOT_MET, "0", basis);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  text = GTK_LABEL (gtk_widget_get_template_child (row, HLH_TYPE_CRITERION_ROW, "text"));
+  /* From the label's narrowest width, which its longest unbreakable stretch sets. */
+  gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  for (int width = min_width; width <= 600; width++)
+    {
+      PangoLayout *layout = pango_layout_copy (gtk_label_get_layout (text));
+      const char *all = pango_layout_get_text (layout);
+      const char *start = strstr (all, "Haemoglobin");
+
+      g_assert_nonnull (start);
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          const PangoLayoutLine *line = l->data;
+          const char *at = all + line->start_index;
+          const char *before;
+
+          if (at <= start)
+            continue;
+          n_lines_seen++;
+          before = g_utf8_find_prev_char (all, at);
+          if (*before != ' ' || g_str_has_prefix (at, "×") || g_str_has_prefix (at, "g/dL") ||
+              (before - 1 >= all && (before[-1] == '>' || before[-1] == '<')))
+            g_error ("at %d px a line begins \"%.12s\" after \"%.*s\"", width, at,
+                     (int) MIN (12, at - start), at - MIN (12, at - start));
+        }
+      g_object_unref (layout);
+    }
+  g_assert_cmpuint (n_lines_seen, >, 100);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_criterion_detail (void)
 {
@@ -3789,6 +3839,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
+  g_test_add_func ("/hlh/gui/criterion/basis-wraps-between-values",
+                   test_criterion_basis_wraps_between_values);
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
   g_test_add_func ("/hlh/gui/form/late-access-key", test_late_access_key);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
