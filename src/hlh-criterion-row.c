@@ -110,9 +110,10 @@ toggled_cb (HlhCriterionRow *self)
                                GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
   if (expanded && self->detail_label == NULL)
     {
-      self->detail_label = gtk_label_new (self->detail);
+      self->detail_label = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->detail_label), 0);
       gtk_label_set_wrap (GTK_LABEL (self->detail_label), TRUE);
+      hlh_label_set_text (GTK_LABEL (self->detail_label), self->detail);
       gtk_label_set_selectable (GTK_LABEL (self->detail_label), TRUE);
       gtk_widget_set_margin_start (self->detail_label, 34);
       gtk_widget_set_margin_top (self->detail_label, 2);

@@ -313,10 +313,11 @@ update_teaching (HlhWindow *self)
     /* Translators: the banner over a teaching case; %s is its title */
     g_autofree char *title = g_strdup_printf (_("Teaching case, not a patient: %s"),
                                               teaching->title);
-    gtk_label_set_text (self->teaching_title, title);
+    hlh_label_set_text (self->teaching_title, title);
   }
-  gtk_label_set_text (self->teaching_narrative, teaching->narrative);
-  gtk_label_set_text (self->teaching_point, teaching->learning_point);
+  /* The stories quote values ("142 ×10⁹/L"), kept with their units. */
+  hlh_label_set_text (self->teaching_narrative, teaching->narrative);
+  hlh_label_set_text (self->teaching_point, teaching->learning_point);
 }
 
 static void

@@ -565,56 +565,6 @@ test_panels_follow_patient (void)
   close_window (window);
 }
 
-/* What decided a criterion wraps between values, never inside one: not "×10⁹/" at the end of
- * a line and "L" at the start of the next, nor a value torn from its unit or its comparison. */
-static void
-test_criterion_basis_wraps_between_values (void)
-{
-  const char *basis = "Haemoglobin 10.4 g/dL > 9.2 g/dL; Leukocytes 6.8 ×10⁹/L > 5.0 ×10⁹/L; "
-                      "Platelets 142 ×10⁹/L > 110 ×10⁹/L";
-  GtkWidget *row = hlh_criterion_row_new ("Cytopenias", "Rule");
-  GtkWidget *window = gtk_window_new ();
-  GtkLabel *text;
-  guint n_lines_seen = 0;
-  int min_width;
-
-  hlh_criterion_row_update (HLH_CRITERION_ROW (row), HLH_STATE_NOT_MET, "0", basis);
-  gtk_window_set_child (GTK_WINDOW (window), row);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  text = GTK_LABEL (gtk_widget_get_template_child (row, HLH_TYPE_CRITERION_ROW, "text"));
-  /* From the label's narrowest width, which its longest unbreakable stretch sets. */
-  gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
-                      NULL);
-  for (int width = min_width; width <= 600; width++)
-    {
-      PangoLayout *layout = pango_layout_copy (gtk_label_get_layout (text));
-      const char *all = pango_layout_get_text (layout);
-      const char *start = strstr (all, "Haemoglobin");
-
-      g_assert_nonnull (start);
-      pango_layout_set_width (layout, width * PANGO_SCALE);
-      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-        {
-          const PangoLayoutLine *line = l->data;
-          const char *at = all + line->start_index;
-          const char *before;
-
-          if (at <= start)
-            continue;
-          n_lines_seen++;
-          before = g_utf8_find_prev_char (all, at);
-          if (*before != ' ' || g_str_has_prefix (at, "×") || g_str_has_prefix (at, "g/dL") ||
-              (before - 1 >= all && (before[-1] == '>' || before[-1] == '<')))
-            g_error ("at %d px a line begins \"%.12s\" after \"%.*s\"", width, at,
-                     (int) MIN (12, at - start), at - MIN (12, at - start));
-        }
-      g_object_unref (layout);
-    }
-  g_assert_cmpuint (n_lines_seen, >, 100);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 static void
 test_criterion_detail (void)
 {
@@ -2345,6 +2295,102 @@ find_by_type (GtkWidget *widget,
   return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* @label, from the text @from on, wraps between values at every width it can have: never
+ * inside a unit ("×10⁹/" at the end of a line, "L" at the start of the next), nor between a
+ * value and its unit or a comparison and its value. */
+static void
+assert_wraps_between_values (GtkLabel   *label,
+                             const char *from)
+{
+  guint n_lines_seen = 0;
+  int min_width;
+
+  /* From the label's narrowest width, which its longest unbreakable stretch sets. */
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                      NULL, NULL);
+  for (int width = min_width; width <= 600; width++)
+    {
+      PangoLayout *layout = pango_layout_copy (gtk_label_get_layout (label));
+      const char *all = pango_layout_get_text (layout);
+      const char *start = strstr (all, from);
+
+      g_assert_nonnull (start);
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          const PangoLayoutLine *line = l->data;
+          const char *at = all + line->start_index;
+          const char *before;
+
+          if (at <= start)
+            continue;
+          n_lines_seen++;
+          before = g_utf8_find_prev_char (all, at);
+          /* After a space or a word's hyphen ("9-year-old"), not inside a value. */
+          if ((*before != ' ' && *before != '\n' && *before != '-') ||
+              g_str_has_prefix (at, "×") ||
+              g_str_has_prefix (at, "g/dL") || g_str_has_prefix (at, "ng/mL") ||
+              (before - 1 >= all && (before[-1] == '>' || before[-1] == '<')))
+            g_error ("at %d px a line begins \"%.12s\" after \"%.*s\"", width, at,
+                     (int) MIN (12, at - start), at - MIN (12, at - start));
+        }
+      g_object_unref (layout);
+    }
+  g_assert_cmpuint (n_lines_seen, >, 100);
+}
+
+/* What decided a criterion, its rule when opened, and a teaching case's story wrap between
+ * values. */
+static void
+test_results_wrap_between_values (void)
+{
+  const char *basis = "Haemoglobin 10.4 g/dL > 9.2 g/dL; Leukocytes 6.8 ×10⁹/L > 5.0 ×10⁹/L; "
+                      "Platelets 142 ×10⁹/L > 110 ×10⁹/L";
+  const char *detail = "Rule: 34 points when Haemoglobin ≤ 9.2 g/dL, Leukocytes ≤ 5.0 ×10⁹/L "
+                       "and Platelets ≤ 110 ×10⁹/L are all met";
+  GtkWidget *row = hlh_criterion_row_new ("Cytopenias", detail);
+  GtkWidget *window = gtk_window_new ();
+  HlhWindow *app_window;
+
+  hlh_criterion_row_update (HLH_CRITERION_ROW (row), HLH_STATE_NOT_MET, "0", basis);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  assert_wraps_between_values (
+    GTK_LABEL (gtk_widget_get_template_child (row, HLH_TYPE_CRITERION_ROW, "text")),
+    "Haemoglobin");
+  hlh_criterion_row_set_expanded (HLH_CRITERION_ROW (row), TRUE);
+  iterate ();
+  {
+    GtkWidget *detail_label = find_by_css_class (row, "hlh-detail");
+
+    g_assert_nonnull (detail_label);
+    assert_wraps_between_values (GTK_LABEL (detail_label), "Rule");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Teaching case 4: "from 420 to 142 ×10⁹/L in three days; ferritin ... 5200 ng/mL". */
+  app_window = new_window ();
+  g_assert_true (hlh_window_load_teaching_case (app_window, "4-mas-sjia.hlhcase", NULL));
+  iterate ();
+  {
+    GtkWidget *banner = find_by_css_class (GTK_WIDGET (app_window), "hlh-teaching-banner");
+    GtkWidget *story = find_widget (banner, label_contains, "142 ×10⁹/L");
+
+    g_assert_nonnull (story);
+    assert_wraps_between_values (GTK_LABEL (story), "A 9-year-old");
+  }
+  hlh_case_model_reset (hlh_window_get_model (app_window));
+  close_window (app_window);
+}
+
 static void
 test_teaching_cases (void)
 {
@@ -3839,8 +3885,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
-  g_test_add_func ("/hlh/gui/criterion/basis-wraps-between-values",
-                   test_criterion_basis_wraps_between_values);
+  g_test_add_func ("/hlh/gui/results/wrap-between-values", test_results_wrap_between_values);
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
   g_test_add_func ("/hlh/gui/form/late-access-key", test_late_access_key);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
