@@ -203,7 +203,9 @@ test_format_number (void)
 {
   static const struct { double v; const char *text; } cases[] = {
     { 38.4, "38.4" }, { 2000, "2000" }, { 0, "0" }, { -0.0, "0" }, { 0.0113, "0.0113" },
-    { 1.5, "1.5" }, { 3.50006, "3.5001" }, { -2.1, "-2.1" },
+    { 1.5, "1.5" }, { 3.50006, "3.5001" },
+    /* The minus sign for people (the MS score's cut-off), as the teaching texts write it. */
+    { -2.1, "−2.1" }, { -0.00001, "0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -212,6 +214,15 @@ test_format_number (void)
       g_autofree char *expected = test_local_number (cases[i].text);
       g_assert_cmpstr (text, ==, expected);
     }
+  /* All decimals shown (the MS score's value); machine text keeps "-". */
+  {
+    g_autofree char *fixed = hlh_format_fixed (-0.986, 2);
+    g_autofree char *expected = test_local_number ("−0.99");
+    g_autofree char *ascii = hlh_format_number_ascii (-2.1, 4);
+
+    g_assert_cmpstr (fixed, ==, expected);
+    g_assert_cmpstr (ascii, ==, "-2.1");
+  }
 }
 
 /* Text for people uses the locale's decimal mark; machine text never does. */

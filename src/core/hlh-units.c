@@ -303,17 +303,34 @@ format_ascii_fixed (double value,
   return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
 }
 
+/* @ascii, a number formatted for machines, made for people: the locale's decimal mark and
+ * the minus sign ("−2.1", as the teaching texts write it; "-" stays in machine text). */
+static char *
+for_people (char *ascii)
+{
+  char *text = hlh_localize_decimal (ascii);
+
+  if (text != NULL && text[0] == '-')
+    {
+      char *signed_text = g_strconcat ("−", text + 1, NULL);
+
+      g_free (text);
+      return signed_text;
+    }
+  return text;
+}
+
 /**
  * hlh_format_fixed:
  * @decimals: the number of decimals, all shown ("40.0")
  *
- * Returns: (transfer full): the value with the locale's decimal mark
+ * Returns: (transfer full): the value with the locale's decimal mark and the minus sign
  */
 char *
 hlh_format_fixed (double value,
                   guint  decimals)
 {
-  return hlh_localize_decimal (format_ascii_fixed (value, decimals));
+  return for_people (format_ascii_fixed (value, decimals));
 }
 
 /**
@@ -349,8 +366,8 @@ hlh_format_number_ascii (double value,
  * hlh_format_number_decimals:
  * @decimals: the most decimals to show
  *
- * Formats a value for people to read: the locale's decimal mark, no grouping, no trailing
- * zeros ("38,4" in fr_FR, "2000").
+ * Formats a value for people to read: the locale's decimal mark, the minus sign, no grouping,
+ * no trailing zeros ("38,4" in fr_FR, "2000", "−2.1").
  *
  * Returns: (transfer full): the text
  */
@@ -358,7 +375,7 @@ char *
 hlh_format_number_decimals (double value,
                             guint  decimals)
 {
-  return hlh_localize_decimal (hlh_format_number_ascii (value, decimals));
+  return for_people (hlh_format_number_ascii (value, decimals));
 }
 
 /**
