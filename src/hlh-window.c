@@ -81,6 +81,7 @@ struct _HlhWindow
   /* Where the keyboard was last in each side, for F6 (weak). */
   GtkWidget            *last_form_focus;
   GtkWidget            *last_results_focus;
+  GtkWidget            *focus_selectable; /* a text or selectable label with the keyboard */
 
   /* The finding that has the keyboard is brought into view whole after the next layout
    * (reveal_focus_row()): the row and its height as last seen (weak). */
@@ -1147,6 +1148,47 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* The keyboard passing through a number's field or a selectable result selects its whole
+ * text (GTK's select-on-focus), which stayed as a grey block once the keyboard had gone on:
+ * down the form and the results after a few Tabs, on a projector too. That selection is let
+ * go; a part selected by hand stays, as does any selection while the window is merely
+ * inactive. */
+static gboolean
+selects_on_focus (GtkWidget *widget)
+{
+  return GTK_IS_TEXT (widget) ||
+         (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)));
+}
+
+static void
+let_go_focus_selection (HlhWindow *self,
+                        GtkWidget *focus)
+{
+  GtkWidget *left = self->focus_selectable;
+  int start, end;
+
+  if (left != NULL && left != focus)
+    {
+      if (GTK_IS_LABEL (left))
+        {
+          GtkLabel *label = GTK_LABEL (left);
+
+          if (gtk_label_get_selection_bounds (label, &start, &end) && start == 0 &&
+              end == (int) g_utf8_strlen (gtk_label_get_text (label), -1))
+            gtk_label_select_region (label, 0, 0);
+        }
+      else
+        {
+          GtkEditable *text = GTK_EDITABLE (left);
+
+          if (gtk_editable_get_selection_bounds (text, &start, &end) && start == 0 &&
+              end == (int) g_utf8_strlen (gtk_editable_get_text (text), -1))
+            gtk_editable_set_position (text, -1);
+        }
+    }
+  g_set_weak_pointer (&self->focus_selectable, selects_on_focus (focus) ? focus : NULL);
+}
+
 /* GTK 4.8 can leave the keyboard focus in the closed main menu. Choosing a teaching case,
  * which is in a submenu, closes the menu and hides the submenu's page; GTK then gives the
  * focus to the page's nearest focusable parent, still inside the hidden menu, and every key
@@ -1158,6 +1200,8 @@ focus_widget_cb (HlhWindow *self)
 {
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
   GtkPopover *menu = gtk_menu_button_get_popover (self->menu_button);
+
+  let_go_focus_selection (self, focus);
 
   if (focus != NULL && menu != NULL && !gtk_widget_get_mapped (focus) &&
       gtk_widget_is_ancestor (focus, GTK_WIDGET (menu)))
@@ -2029,6 +2073,7 @@ hlh_window_dispose (GObject *object)
   g_clear_pointer (&self->digest, g_free);
   g_clear_weak_pointer (&self->last_form_focus);
   g_clear_weak_pointer (&self->last_results_focus);
+  g_clear_weak_pointer (&self->focus_selectable);
   g_clear_weak_pointer (&self->watched_row);
 
   G_OBJECT_CLASS (hlh_window_parent_class)->dispose (object);

@@ -785,6 +785,9 @@ find_late_access_key (GtkWidget *form,
   return NULL;
 }
 
+/* Long enough for the X server's answers to what was just done to come back. */
+#define SETTLE_USEC (200 * 1000)
+
 /* Runs the main loop for @usec microseconds, whether or not anything happens. */
 static void
 run_main_loop_for (gint64 usec)
@@ -3291,6 +3294,70 @@ test_enter_next_number (void)
   close_window (window);
 }
 
+/* The keyboard passing through a number or a selectable result selects it whole (GTK's
+ * select-on-focus); once it has gone on, that selection is let go, instead of staying as grey
+ * blocks down the form and the results. A part selected by hand stays.
+ * Every selection claims the X PRIMARY selection, and X tells the last owner late that it lost
+ * it, which GTK answers by dropping that owner's selection: the main loop runs a while after
+ * each step so no late notice drops the selection checked next. */
+static void
+test_focus_selection_let_go (void)
+{
+  HlhWindow *window = new_window ();
+  HlhResultsView *results = hlh_window_get_results (window);
+  GtkLabel *probability = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (results),
+                                                                    HLH_TYPE_RESULTS_VIEW,
+                                                                    "probability_label"));
+  GtkWidget *row = GTK_WIDGET (hlh_results_view_get_hscore_row (results, HLH_HSCORE_FERRITIN));
+  GtkEditable *ferritin = entry (window, HLH_FIELD_FERRITIN);
+  GtkWidget *triglycerides = GTK_WIDGET (entry (window, HLH_FIELD_TRIGLYCERIDES));
+  int start, end;
+
+  enter (window, HLH_FIELD_FERRITIN, "8000");
+  run_main_loop_for (SETTLE_USEC);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (probability), GTK_DIR_TAB_FORWARD));
+  run_main_loop_for (SETTLE_USEC);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (probability)));
+  g_assert_true (gtk_label_get_selection_bounds (probability, &start, &end));
+  g_assert_true (gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD));
+  run_main_loop_for (SETTLE_USEC);
+  if (gtk_label_get_selection_bounds (probability, &start, &end))
+    g_error ("the probability stays selected (%d to %d) after the keyboard left it", start, end);
+
+  gtk_widget_grab_focus (GTK_WIDGET (probability));
+  gtk_label_select_region (probability, 0, 5);
+  run_main_loop_for (SETTLE_USEC);
+  g_assert_true (gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD));
+  run_main_loop_for (SETTLE_USEC);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (probability)));
+  g_assert_true (gtk_label_get_selection_bounds (probability, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 5);
+
+  /* The same in the form. */
+  gtk_widget_grab_focus (GTK_WIDGET (ferritin));
+  run_main_loop_for (SETTLE_USEC);
+  g_assert_true (gtk_editable_get_selection_bounds (ferritin, &start, &end));
+  g_assert_cmpint (end - start, ==, 4);
+  gtk_widget_grab_focus (triglycerides);
+  run_main_loop_for (SETTLE_USEC);
+  if (gtk_editable_get_selection_bounds (ferritin, &start, &end))
+    g_error ("ferritin stays selected (%d to %d) after the keyboard left it", start, end);
+  g_assert_cmpstr (gtk_editable_get_text (ferritin), ==, "8000");
+
+  gtk_widget_grab_focus (GTK_WIDGET (ferritin));
+  gtk_editable_select_region (ferritin, 1, 3);
+  run_main_loop_for (SETTLE_USEC);
+  gtk_widget_grab_focus (triglycerides);
+  run_main_loop_for (SETTLE_USEC);
+  g_assert_true (gtk_editable_get_selection_bounds (ferritin, &start, &end));
+  g_assert_cmpint (start, ==, 1);
+  g_assert_cmpint (end, ==, 3);
+
+  hlh_case_model_reset (hlh_window_get_model (window));
+  close_window (window);
+}
+
 /* A finding's answers are one stop for Tab, as GTK's radio groups are: Tab goes from the
  * answer given in one finding to the answer given in the next (Unknown at first), not
  * through Yes, No and Unknown of each. Left and Right choose the answer before or after. */
@@ -3920,6 +3987,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/focus-after-teaching-menu", test_focus_after_teaching_menu);
   g_test_add_func ("/hlh/gui/form/choice-keyboard", test_choice_keyboard);
   g_test_add_func ("/hlh/gui/form/enter-next-number", test_enter_next_number);
+  g_test_add_func ("/hlh/gui/results/focus-selection-let-go", test_focus_selection_let_go);
   g_test_add_func ("/hlh/gui/window/access-keys-unique", test_access_keys_unique);
   g_test_add_func ("/hlh/gui/window/switch-pane", test_switch_pane);
   g_test_add_func ("/hlh/gui/window/shortcuts-window-complete", test_shortcuts_window_complete);
