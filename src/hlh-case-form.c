@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-case-form.h"
+#include "hlh-accessible.h"
 
 /* The findings in the order a physician reads a chart, then the trigger history. The rows
  * write into the model; nothing here judges a value. */
@@ -269,7 +270,8 @@ update_group_title (HlhCaseForm     *self,
   if (n > 0)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u recorded", "%s: %u recorded",
                                           n), label, n);
-  gtk_expander_set_label (self->group_expanders[group], title != NULL ? title : label);
+  gtk_label_set_text (GTK_LABEL (gtk_expander_get_label_widget (self->group_expanders[group])),
+                      title != NULL ? title : label);
 }
 
 static void
@@ -400,6 +402,8 @@ build_group (HlhCaseForm     *self,
 {
   GtkWidget *expander = gtk_expander_new (_(hlh_trigger_group_get_info (group)->label));
 
+  /* Its title, kept in this label, is its name (hlh-accessible.c), not "GtkExpander". */
+  hlh_accessible_label_by (expander, gtk_expander_get_label_widget (GTK_EXPANDER (expander)));
   g_object_set_data (G_OBJECT (expander), "hlh-group", GUINT_TO_POINTER (group));
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (group_expanded_cb), self);
   self->group_expanders[group] = GTK_EXPANDER (expander);
@@ -628,12 +632,17 @@ hlh_case_form_class_init (HlhCaseFormClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhcaseform");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 hlh_case_form_init (HlhCaseForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: the form's name for screen readers, said as the keyboard enters it */
+  hlh_accessible_set_label (GTK_WIDGET (self), _("Findings"));
+  hlh_accessible_label_by (self->other_expander,
+                           gtk_expander_get_label_widget (GTK_EXPANDER (self->other_expander)));
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-choice-row.h"
+#include "hlh-accessible.h"
 #include "hlh-label-util.h"
 #include "hlh-iechs.h"
 #include "hlh-reflow-box.h"
@@ -173,8 +174,7 @@ update_accessible (HlhChoiceRow *self)
       /* Translators: a label and its value, as in "Age: 35 years" */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), label,
                                                gtk_button_get_label (GTK_BUTTON (self->toggles[i])));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggles[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      hlh_accessible_set_label (GTK_WIDGET (self->toggles[i]), text);
     }
 }
 
@@ -216,6 +216,8 @@ hlh_choice_row_class_init (HlhChoiceRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhchoicerow");
+  /* A row, not a control: nothing for a screen reader to name (GTK 4.8 would read its type). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void

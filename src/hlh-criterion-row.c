@@ -167,6 +167,8 @@ hlh_criterion_row_class_init (HlhCriterionRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhcriterionrow");
+  /* A row, not a control: nothing for a screen reader to name (GTK 4.8 would read its type). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void

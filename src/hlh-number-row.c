@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hlh-number-row.h"
+#include "hlh-accessible.h"
 #include "hlh-label-util.h"
 #include "hlh-rules.h"
 
@@ -70,8 +71,8 @@ update_accessible (HlhNumberRow *self,
   g_autofree char *label = g_strdup_printf ("%s, %s", _(info->label),
                                             hlh_unit_get_label (self->unit));
 
+  hlh_accessible_set_label (GTK_WIDGET (self->entry), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   message != NULL ? message : gtk_label_get_text (self->echo),
                                   -1);
@@ -294,6 +295,8 @@ hlh_number_row_class_init (HlhNumberRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhnumberrow");
+  /* A row, not a control: nothing for a screen reader to name (GTK 4.8 would read its type). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void
@@ -302,6 +305,9 @@ hlh_number_row_init (HlhNumberRow *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Empty while the finding is unknown: no name, rather than GTK 4.8's "GtkLabel". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->echo), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
 }

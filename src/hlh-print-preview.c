@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "hlh-print-preview.h"
+#include "hlh-accessible.h"
 
 /* The print dialog's Preview, shown by the application itself: the pages as they will print
  * (the paper, margins and pages chosen in the dialog), drawn by the print operation's own
@@ -23,6 +24,7 @@ struct _HlhPrintPreview
 
   GtkLabel                 *subtitle_label;
   GtkBox                   *pages_box;
+  GtkButton                *print_button;
 
   GtkPrintOperation        *operation;
   GtkPrintContext          *context;
@@ -213,6 +215,7 @@ hlh_print_preview_class_init (HlhPrintPreviewClass *klass)
                                                "/io/github/hlhcalc/HLHCalculator/ui/hlh-print-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, HlhPrintPreview, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HlhPrintPreview, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, HlhPrintPreview, print_button);
 
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
@@ -226,6 +229,7 @@ static void
 hlh_print_preview_init (HlhPrintPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hlh_accessible_name_by_content (self->print_button);
   self->idle_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
 }
 

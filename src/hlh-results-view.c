@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-results-view.h"
+#include "hlh-accessible.h"
 #include "hlh-reflow-box.h"
 #include "hlh-label-util.h"
 #include "hlh-wrap-bin.h"
@@ -751,12 +752,15 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhresultsview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 hlh_results_view_init (HlhResultsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: the results' name for screen readers, said as the keyboard enters them */
+  hlh_accessible_set_label (GTK_WIDGET (self), _("Scores and criteria"));
   hlh_label_set_text (self->disclaimer, _(hlh_disclaimer));
   build_hscore (self);
   build_hlh2004 (self);

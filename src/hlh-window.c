@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hlh-accessible.h"
 #include "hlh-error.h"
 #include "hlh-label-util.h"
 #include "hlh-print-preview.h"
@@ -453,6 +454,8 @@ ask (HlhWindow      *self,
     {
       int response = va_arg (args, int);
       GtkWidget *button = gtk_dialog_add_button (GTK_DIALOG (dialog), label, response);
+
+      hlh_accessible_name_by_content (GTK_BUTTON (button));
 
       /* GTK_RESPONSE_OK: going on despite a warning, not suggested. */
       if (response == GTK_RESPONSE_REJECT)
@@ -2187,6 +2190,7 @@ hlh_window_init (HlhWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hlh_accessible_name_by_content (GTK_BUTTON (self->teaching_point_button));
 
   self->settings = g_settings_new (APP_ID);
   self->model = hlh_case_model_new ();

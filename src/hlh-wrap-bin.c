@@ -130,6 +130,8 @@ hlh_wrap_bin_class_init (HlhWrapBinClass *klass)
   widget_class->measure = hlh_wrap_bin_measure;
   widget_class->size_allocate = hlh_wrap_bin_size_allocate;
   widget_class->get_request_mode = hlh_wrap_bin_get_request_mode;
+  /* A frame for its label: nothing for a screen reader to name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void
