@@ -933,6 +933,8 @@ create_menu_cb (GtkMenuButton *button,
     return;
   fill_teaching_menu (self);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* Its name as it opens, for screen readers: "Main Menu", not "GtkPopoverMenu". */
+  hlh_accessible_set_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), _("Main Menu"));
 }
 
 /* The finding that has the keyboard, whole: its field and the lines under it (the value in
