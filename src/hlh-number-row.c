@@ -63,15 +63,20 @@ hlh_number_text_for_entry (double value)
   return g_steal_pointer (&text);
 }
 
+/* "Ferritin, µg/L": the field's name for screen readers, with the unit it is read in. */
+static void
+update_accessible_name (HlhNumberRow *self)
+{
+  g_autofree char *label = g_strdup_printf ("%s, %s", _(hlh_field_get_info (self->field)->label),
+                                            hlh_unit_get_label (self->unit));
+
+  hlh_accessible_set_label (GTK_WIDGET (self->entry), label);
+}
+
 static void
 update_accessible (HlhNumberRow *self,
                    const char   *message)
 {
-  const HlhFieldInfo *info = hlh_field_get_info (self->field);
-  g_autofree char *label = g_strdup_printf ("%s, %s", _(info->label),
-                                            hlh_unit_get_label (self->unit));
-
-  hlh_accessible_set_label (GTK_WIDGET (self->entry), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   message != NULL ? message : gtk_label_get_text (self->echo),
@@ -148,6 +153,7 @@ choose_unit (HlhNumberRow *self,
   label = g_strdup_printf (_("Unit: %s"), hlh_unit_get_label (unit));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->units),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  update_accessible_name (self);
   if (self->syncing)
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);

@@ -77,17 +77,26 @@ append_reference (GString            *s,
 }
 
 static char *
+dup_detail (const char         *rule,
+            const char         *note,
+            const HlhReference *reference)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, _("Rule: %s"), rule);
+  if (note != NULL)
+    g_string_append_printf (s, "\n%s", _(note));
+  append_reference (s, reference);
+  return g_string_free (s, FALSE);
+}
+
+static char *
 dup_criterion_detail (const HlhCriterion *criterion,
                       const HlhReference *reference)
 {
   g_autofree char *rule = hlh_criterion_describe (criterion);
-  GString *s = g_string_new (NULL);
 
-  g_string_append_printf (s, _("Rule: %s"), rule);
-  if (criterion->note != NULL)
-    g_string_append_printf (s, "\n%s", _(criterion->note));
-  append_reference (s, reference);
-  return g_string_free (s, FALSE);
+  return dup_detail (rule, criterion->note, reference);
 }
 
 /* A lower bound ("≥ 38.4 °C", "> 39.4 °C") rather than an upper one ("≤ 2.5 g/L"). */
@@ -321,8 +330,10 @@ build_iec (HlhResultsView *self)
   for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
     {
       const HlhCriterion *item = hlh_iechs_get_item (i);
+      g_autofree char *rule = hlh_iechs_dup_rule (i);
+
       self->iechs_rows[i] = add_row (self->iec_box, _(item->label),
-                                     dup_criterion_detail (item, iechs));
+                                     dup_detail (rule, item->note, iechs));
     }
   self->grade_label = add_status (self->iec_box);
   self->cartox_status = add_status (self->iec_box);

@@ -47,7 +47,7 @@ node_free (gpointer data)
 static gboolean
 wait_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (!done (data))
     {
@@ -95,7 +95,7 @@ app_start (App        *app,
   app->process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, case_file, NULL);
   g_assert_no_error (error);
   if (!wait_until (app_found, app))
-    g_error ("HLH Calculator did not appear on the accessibility bus within 20 s");
+    g_error ("HLH Calculator did not appear on the accessibility bus within 60 s");
 }
 
 static void
@@ -308,6 +308,25 @@ menu_shown (gpointer data)
 
 static void do_action (const Node *node);
 
+/* Each criterion's description, its rule as the row shows it opened, states one. */
+static void
+assert_rules_stated (GPtrArray *nodes)
+{
+  g_autoptr(GString) offenders = g_string_new (NULL);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const Node *node = g_ptr_array_index (nodes, i);
+
+      if (node->description != NULL && g_str_has_prefix (node->description, "Rule:") &&
+          (node->description[5] == '\0' || node->description[5] == '\n' ||
+           g_str_has_prefix (node->description, "Rule: \n")))
+        add_offender (offenders, node);
+    }
+  if (offenders->len > 0)
+    g_test_fail_printf ("criteria whose rule says nothing:%s", offenders->str);
+}
+
 /* A new case, and its main menu open: every name a person reads, none doubled; each number
  * field is named with its unit, each answer with its finding, as the window shows them side
  * by side. */
@@ -365,6 +384,7 @@ test_names_teaching_case (void)
   assert_no_doubled_names (nodes);
   expect_node (nodes, "push button", "Show the Learning Point");
   expect_node (nodes, "text", "Ferritin at infusion, µg/L");
+  assert_rules_stated (nodes);
   app_stop (&app);
 }
 

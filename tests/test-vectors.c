@@ -279,6 +279,41 @@ add_file (const char *name)
     g_error ("%s has no vectors", name);
 }
 
+/* The rule an IEC-HS item shows when opened states its threshold as the consensus paper
+ * does (Hines 2023, as summarised in clinical-spec 6.1), references included: those judged
+ * against the laboratory's limits of normal or the value at infusion are evaluated in code,
+ * and their table conditions alone said "" (LDH, transaminases) or left the limit out
+ * (fibrinogen). */
+static void
+test_iechs_rules_stated (void)
+{
+  static const struct
+  {
+    HlhIechsItemId item;
+    const char    *stated;
+  } references[] = {
+    { HLH_IECHS_FERRITIN, "> 2 × ULN or > 2 × the value at infusion" },
+    { HLH_IECHS_TRANSAMINASES, "> 5 × ULN" },
+    { HLH_IECHS_FIBRINOGEN, "< 150 mg/dL (or below the lower limit of normal)" },
+    { HLH_IECHS_LDH, "above the upper limit of normal" },
+  };
+
+  for (guint i = 0; i < HLH_IECHS_N_ITEMS; i++)
+    {
+      g_autofree char *rule = hlh_iechs_dup_rule (i);
+
+      if (rule == NULL || *rule == '\0')
+        g_error ("IEC-HS item %u (%s) states no rule", i, hlh_iechs_get_item (i)->label);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autofree char *rule = hlh_iechs_dup_rule (references[i].item);
+
+      if (strstr (rule, references[i].stated) == NULL)
+        g_error ("IEC-HS rule “%s” does not state “%s”", rule, references[i].stated);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,5 +327,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     add_file (files[i]);
+  g_test_add_func ("/hlh/vectors/iechs-rules-stated", test_iechs_rules_stated);
   return g_test_run ();
 }

@@ -269,6 +269,24 @@ append_value (GString       *s,
 }
 
 /**
+ * hlh_iechs_dup_rule:
+ *
+ * Returns: (transfer full): the item's rule for people: its thresholds, or, for an item judged
+ *   against the laboratory's references (the upper or lower limit of normal, the value at
+ *   infusion), its wording, which states them: its conditions alone would leave them out
+ *   ("Fibrinogen < 150 mg/dL" without the limit of normal) or say nothing (raised LDH)
+ */
+char *
+hlh_iechs_dup_rule (HlhIechsItemId item)
+{
+  g_return_val_if_fail (item < HLH_IECHS_N_ITEMS, NULL);
+
+  if (referenced[item].state != NULL)
+    return g_strdup (_(items[item].label));
+  return hlh_criterion_describe (&items[item]);
+}
+
+/**
  * hlh_iechs_dup_basis:
  *
  * Returns: (transfer full): the values and laboratory references the item was judged on

@@ -47,6 +47,7 @@ const HlhReference *hlh_iechs_get_reference  (void);
 const char         *hlh_iechs_grade_text     (int             grade);
 void                hlh_iechs_evaluate       (const HlhCase  *c,
                                               HlhIechs       *result);
+char               *hlh_iechs_dup_rule       (HlhIechsItemId  item);
 char               *hlh_iechs_dup_basis      (HlhIechsItemId  item,
                                               const HlhCase  *c);
 
