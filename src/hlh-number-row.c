@@ -63,6 +63,18 @@ hlh_number_text_for_entry (double value)
   return g_steal_pointer (&text);
 }
 
+/* The keyboard goes to the button inside the menu button, which GTK 4.8 names by the label
+ * alone once there is one: a screen reader said "years". It is named as the menu button is,
+ * "Unit: years", as GTK names it when the menu button shows an icon. */
+static void
+name_unit_button (HlhNumberRow *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->units));
+
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    hlh_accessible_label_by (button, GTK_WIDGET (self->units));
+}
+
 /* "Ferritin, µg/L": the field's name for screen readers, with the unit it is read in. */
 static void
 update_accessible_name (HlhNumberRow *self)
@@ -153,6 +165,7 @@ choose_unit (HlhNumberRow *self,
   label = g_strdup_printf (_("Unit: %s"), hlh_unit_get_label (unit));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->units),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  name_unit_button (self);
   update_accessible_name (self);
   if (self->syncing)
     return;

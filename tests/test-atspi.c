@@ -297,6 +297,23 @@ assert_no_doubled_names (GPtrArray *nodes)
     g_test_fail_printf ("names said twice or with an access-key underscore:%s", offenders->str);
 }
 
+/* Something the keyboard reaches has this name: what a screen reader says as it gets there. */
+static void
+assert_focusable_named (GPtrArray  *nodes,
+                        const char *role,
+                        const char *name)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const Node *node = g_ptr_array_index (nodes, i);
+
+      if (g_strcmp0 (node->role, role) == 0 && g_strcmp0 (node->name, name) == 0 &&
+          has_state (node, ATSPI_STATE_FOCUSABLE))
+        return;
+    }
+  g_test_fail_printf ("nothing the keyboard reaches is a %s named “%s”", role, name);
+}
+
 static gboolean
 menu_shown (gpointer data)
 {
@@ -359,6 +376,7 @@ test_names_new_case (void)
   expect_node (nodes, "menu", "Main Menu");
   expect_node (nodes, "text", "Age, years");
   expect_node (nodes, "text", "Ferritin, µg/L");
+  assert_focusable_named (nodes, "push button", "Unit: µg/L");
   expect_node (nodes, "push button", "Known or suspected sJIA: Yes");
   expect_node (nodes, "push button", "Hepatomegaly: Unknown");
   expect_node (nodes, "push button", "Open a Case");
