@@ -156,19 +156,30 @@ has_state (const Node     *node,
   return node->states != NULL && atspi_state_set_contains (node->states, state);
 }
 
+/* The first thing with this role whose name is @name, or begins with it. */
 static const Node *
-find_node (GPtrArray  *nodes,
-           const char *role,
-           const char *name)
+find_named (GPtrArray  *nodes,
+            const char *role,
+            const char *name,
+            gboolean    prefix)
 {
   for (guint i = 0; i < nodes->len; i++)
     {
       const Node *node = g_ptr_array_index (nodes, i);
 
-      if (g_strcmp0 (node->role, role) == 0 && g_strcmp0 (node->name, name) == 0)
+      if (g_strcmp0 (node->role, role) == 0 && node->name != NULL &&
+          (prefix ? g_str_has_prefix (node->name, name) : strcmp (node->name, name) == 0))
         return node;
     }
   return NULL;
+}
+
+static const Node *
+find_node (GPtrArray  *nodes,
+           const char *role,
+           const char *name)
+{
+  return find_named (nodes, role, name, FALSE);
 }
 
 /* Fails the test, and goes on to the next check, when nothing has this role and name. */
@@ -189,15 +200,7 @@ find_prefix (GPtrArray  *nodes,
              const char *role,
              const char *prefix)
 {
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      const Node *node = g_ptr_array_index (nodes, i);
-
-      if (g_strcmp0 (node->role, role) == 0 && node->name != NULL &&
-          g_str_has_prefix (node->name, prefix))
-        return node;
-    }
-  return NULL;
+  return find_named (nodes, role, prefix, TRUE);
 }
 
 /* GTK's own inner parts, which an application cannot reach to name: the scroll bars of a
