@@ -65,7 +65,14 @@ app_found (gpointer data)
   AtspiAccessible *desktop = atspi_get_desktop (0);
   const char *pid_text = g_subprocess_get_identifier (app->process);
   guint pid = pid_text != NULL ? (guint) g_ascii_strtoull (pid_text, NULL, 10) : 0;
-  int n = atspi_accessible_get_child_count (desktop, NULL);
+  int n;
+
+  /* The registry's news of applications come as events, handled in the main loop, and
+   * libatspi keeps the desktop's children from them: both are brought up to date. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  atspi_accessible_clear_cache (desktop);
+  n = atspi_accessible_get_child_count (desktop, NULL);
 
   for (int i = 0; i < n && app->app == NULL; i++)
     {
@@ -83,6 +90,29 @@ app_found (gpointer data)
   return app->app != NULL;
 }
 
+/* What the registry lists, for the log when the application is not among them. */
+static void
+print_desktop (void)
+{
+  AtspiAccessible *desktop = atspi_get_desktop (0);
+  int n;
+
+  atspi_accessible_clear_cache (desktop);
+  n = atspi_accessible_get_child_count (desktop, NULL);
+  g_test_message ("the accessibility registry lists %d applications", n);
+  for (int i = 0; i < n; i++)
+    {
+      AtspiAccessible *child = atspi_accessible_get_child_at_index (desktop, i, NULL);
+      g_autofree char *name = child != NULL ? atspi_accessible_get_name (child, NULL) : NULL;
+
+      g_test_message ("  “%s”, process %u, %d windows", name,
+                      child != NULL ? atspi_accessible_get_process_id (child, NULL) : 0,
+                      child != NULL ? atspi_accessible_get_child_count (child, NULL) : -1);
+      g_clear_object (&child);
+    }
+  g_object_unref (desktop);
+}
+
 static void
 app_start (App        *app,
            const char *case_file)
@@ -95,7 +125,11 @@ app_start (App        *app,
   app->process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, case_file, NULL);
   g_assert_no_error (error);
   if (!wait_until (app_found, app))
-    g_error ("HLH Calculator did not appear on the accessibility bus within 60 s");
+    {
+      print_desktop ();
+      g_error ("HLH Calculator (process %s) did not appear on the accessibility bus within 60 s",
+               g_subprocess_get_identifier (app->process));
+    }
 }
 
 static void
