@@ -351,6 +351,15 @@ assert_focusable_named (GPtrArray  *nodes,
   g_test_fail_printf ("nothing the keyboard reaches is a %s named “%s”", role, name);
 }
 
+static void
+assert_expandable (const Node *node)
+{
+  if (node == NULL)
+    g_test_fail_printf ("no such criterion or panel");
+  else if (!has_state (node, ATSPI_STATE_EXPANDABLE) || has_state (node, ATSPI_STATE_EXPANDED))
+    g_test_fail_printf ("“%s” is not said to be closed and openable", node->name);
+}
+
 static gboolean
 menu_shown (gpointer data)
 {
@@ -420,6 +429,9 @@ test_names_new_case (void)
   expect_node (nodes, "push button", "Main Menu");
   expect_node (nodes, "panel", "Findings");
   expect_node (nodes, "panel", "Scores and criteria");
+  /* A closed criterion or panel says it can be opened, before it ever was. */
+  assert_expandable (expect_node (nodes, "push button", "Temperature: 0–49. unknown"));
+  assert_expandable (find_prefix (nodes, "push button", "MAS in systemic JIA"));
   app_stop (&app);
 }
 
