@@ -334,6 +334,43 @@ assert_no_doubled_names (GPtrArray *nodes)
     g_test_fail_printf ("names said twice or with an access-key underscore:%s", offenders->str);
 }
 
+typedef struct
+{
+  App        *app;
+  const char *role;
+  const char *prefix;
+  char       *name;      /* out: the first name found */
+  const char *unlike;    /* wait for a name other than this one */
+} Wait;
+
+static gboolean
+name_shown (gpointer data)
+{
+  Wait *wait = data;
+  g_autoptr(GPtrArray) nodes = read_tree (wait->app);
+  const Node *node = find_prefix (nodes, wait->role, wait->prefix);
+
+  if (node == NULL || g_strcmp0 (node->name, wait->unlike) == 0)
+    return FALSE;
+  g_free (wait->name);
+  wait->name = g_strdup (node->name);
+  return TRUE;
+}
+
+static char *
+wait_for_name (App        *app,
+               const char *role,
+               const char *prefix,
+               const char *unlike)
+{
+  Wait wait = { app, role, prefix, NULL, unlike };
+
+  if (!wait_until (name_shown, &wait))
+    g_test_fail_printf ("no %s named “%s…” other than “%s”", role, prefix,
+                        unlike != NULL ? unlike : "none");
+  return wait.name;
+}
+
 /* Something the keyboard reaches has this name: what a screen reader says as it gets there. */
 static void
 assert_focusable_named (GPtrArray  *nodes,
@@ -358,15 +395,6 @@ assert_expandable (const Node *node)
     g_test_fail_printf ("no such criterion or panel");
   else if (!has_state (node, ATSPI_STATE_EXPANDABLE) || has_state (node, ATSPI_STATE_EXPANDED))
     g_test_fail_printf ("“%s” is not said to be closed and openable", node->name);
-}
-
-static gboolean
-menu_shown (gpointer data)
-{
-  App *app = data;
-  g_autoptr(GPtrArray) nodes = read_tree (app);
-
-  return find_node (nodes, "menu item", "About HLH Calculator") != NULL;
 }
 
 static void do_action (const Node *node);
@@ -412,8 +440,7 @@ test_names_new_case (void)
 
       do_action (&node);
       g_object_unref (inner);
-      if (!wait_until (menu_shown, &app))
-        g_test_fail_printf ("the main menu did not open");
+      g_free (wait_for_name (&app, "menu item", "About HLH Calculator", NULL));
       g_clear_pointer (&nodes, g_ptr_array_unref);
       nodes = read_tree (&app);
     }
@@ -457,42 +484,6 @@ test_names_teaching_case (void)
   app_stop (&app);
 }
 
-typedef struct
-{
-  App        *app;
-  const char *role;
-  const char *prefix;
-  char       *name;      /* out: the first name found */
-  const char *unlike;    /* wait for a name other than this one */
-} Wait;
-
-static gboolean
-name_shown (gpointer data)
-{
-  Wait *wait = data;
-  g_autoptr(GPtrArray) nodes = read_tree (wait->app);
-  const Node *node = find_prefix (nodes, wait->role, wait->prefix);
-
-  if (node == NULL || g_strcmp0 (node->name, wait->unlike) == 0)
-    return FALSE;
-  g_free (wait->name);
-  wait->name = g_strdup (node->name);
-  return TRUE;
-}
-
-static char *
-wait_for_name (App        *app,
-               const char *role,
-               const char *prefix,
-               const char *unlike)
-{
-  Wait wait = { app, role, prefix, NULL, unlike };
-
-  if (!wait_until (name_shown, &wait))
-    g_test_fail_printf ("no %s named “%s…” other than “%s”", role, prefix,
-                        unlike != NULL ? unlike : "none");
-  return wait.name;
-}
 
 static void
 set_text (App        *app,
@@ -625,15 +616,6 @@ test_no_bus (void)
   g_test_skip ("no session bus or accessibility bus here: run under dbus-run-session");
 }
 
-static gboolean
-question_shown (gpointer data)
-{
-  App *app = data;
-  g_autoptr(GPtrArray) nodes = read_tree (app);
-
-  return find_node (nodes, "push button", "Discard") != NULL;
-}
-
 static void
 do_action (const Node *node)
 {
@@ -663,8 +645,9 @@ test_names_question (void)
   if (new_case != NULL)
     do_action (new_case);
   g_clear_pointer (&nodes, g_ptr_array_unref);
-  if (new_case != NULL && !wait_until (question_shown, &app))
-    g_test_fail_printf ("New Case after an edit asked nothing a screen reader can read");
+  /* Asked, "Save the changes?", with its answers. */
+  if (new_case != NULL)
+    g_free (wait_for_name (&app, "push button", "Discard", NULL));
   nodes = read_tree (&app);
   assert_no_type_names (nodes);
   assert_no_doubled_names (nodes);
