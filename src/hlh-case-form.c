@@ -7,6 +7,7 @@
 
 #include "hlh-case-form.h"
 #include "hlh-accessible.h"
+#include "hlh-column.h"
 
 /* The findings in the order a physician reads a chart, then the trigger history. The rows
  * write into the model; nothing here judges a value. */
@@ -603,6 +604,8 @@ hlh_case_form_class_init (HlhCaseFormClass *klass)
 
   object_class->dispose = hlh_case_form_dispose;
   widget_class->map = hlh_case_form_map;
+
+  g_type_ensure (HLH_TYPE_COLUMN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hlhcalc/HLHCalculator/ui/"

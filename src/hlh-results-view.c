@@ -5,6 +5,7 @@
 
 #include "hlh-results-view.h"
 #include "hlh-accessible.h"
+#include "hlh-column.h"
 #include "hlh-reflow-box.h"
 #include "hlh-label-util.h"
 #include "hlh-wrap-bin.h"
@@ -729,6 +730,7 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
 
   object_class->dispose = hlh_results_view_dispose;
 
+  g_type_ensure (HLH_TYPE_COLUMN);
   g_type_ensure (HLH_TYPE_GAUGE);
   g_type_ensure (HLH_TYPE_REFLOW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hlh-accessible.h"
+#include "hlh-column.h"
 #include "hlh-error.h"
 #include "hlh-label-util.h"
 #include "hlh-print-preview.h"
@@ -2107,6 +2108,8 @@ hlh_window_class_init (HlhWindowClass *klass)
   object_class->set_property = hlh_window_set_property;
   window_class->close_request = hlh_window_close_request;
   widget_class->unrealize = hlh_window_unrealize;
+
+  g_type_ensure (HLH_TYPE_COLUMN);
 
   /**
    * HlhWindow:presentation:

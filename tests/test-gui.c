@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hlh-application.h"
+#include "hlh-column.h"
 #include "hlh-print-preview.h"
 #include "hlh-renderer.h"
 #include "hlh-window.h"
@@ -929,6 +930,177 @@ test_wrap_bin (void)
   wait_for_height_change (GTK_WIDGET (label), several_lines);
   assert_label_fits (label);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), <, several_lines);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* HlhColumn: the children of a scrolled column that are out of view are not drawn, and each
+ * is drawn once it comes into view: the window made taller, the column scrolled, a nested
+ * column moved up by a sibling that shrinks (it keeps its size, so GTK alone would keep its
+ * old drawing). Each child is a drawing area that counts its drawings; those checked lie
+ * well outside the view (by more than the column's margin for focus rings) until they come
+ * into it. */
+
+#define COLUMN_AREAS  13   /* 10 in the outer column, then 3 in a nested one */
+#define COLUMN_NESTED 10
+#define AREA_HEIGHT   100
+
+typedef struct
+{
+  GtkWidget *viewport;
+  GtkWidget *areas[COLUMN_AREAS];
+  guint      draws[COLUMN_AREAS];
+} ColumnTest;
+
+static void
+count_draw (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  (*(guint *) data)++;
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+}
+
+static GtkWidget *
+counting_area (guint *draws)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), AREA_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), count_draw, draws, NULL);
+  return area;
+}
+
+/* How far area @i lies outside the part in view, in pixels; 0 when any of it is in view. */
+static double
+distance_from_view (ColumnTest *t,
+                    guint       i)
+{
+  graphene_rect_t bounds;
+  double view_height = gtk_widget_get_height (t->viewport);
+
+  g_assert_true (gtk_widget_compute_bounds (t->areas[i], t->viewport, &bounds));
+  if (bounds.origin.y + bounds.size.height < 0)
+    return -(bounds.origin.y + bounds.size.height);
+  if (bounds.origin.y > view_height)
+    return bounds.origin.y - view_height;
+  return 0;
+}
+
+static gboolean
+all_in_view_drawn (ColumnTest *t)
+{
+  for (guint i = 0; i < COLUMN_AREAS; i++)
+    if (distance_from_view (t, i) == 0 && t->draws[i] == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Runs the main loop until every area in view has been drawn, for at most 5 s, and a little
+ * longer for any drawing still to come. */
+static void
+assert_drawn_in_view (ColumnTest *t)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!all_in_view_drawn (t) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  run_main_loop_for (SETTLE_USEC);
+  for (guint i = 0; i < COLUMN_AREAS; i++)
+    if (distance_from_view (t, i) == 0 && t->draws[i] == 0)
+      g_error ("area %u is in view and was never drawn", i);
+}
+
+/* Area @i is out of view by more than the column's margin and was never drawn. */
+static void
+assert_never_drawn (ColumnTest *t,
+                    guint       i)
+{
+  g_assert_cmpfloat (distance_from_view (t, i), >, 2 * AREA_HEIGHT / 3);
+  g_assert_cmpuint (t->draws[i], ==, 0);
+}
+
+static void
+scroll_column_to (ColumnTest *t,
+                  double      value)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (t->viewport));
+
+  gtk_adjustment_set_value (adjustment, value);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+}
+
+static void
+resize_column_window (ColumnTest *t,
+                      GtkWindow  *window,
+                      int         height)
+{
+  int viewport_height = gtk_widget_get_height (t->viewport);
+
+  gtk_window_set_default_size (window, 300, height);
+  wait_for_height_change (t->viewport, viewport_height);
+}
+
+static void
+test_column_draws_what_is_in_view (void)
+{
+  ColumnTest t = { 0 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *column = hlh_column_new (0);
+  GtkWidget *nested = hlh_column_new (0);
+  GtkWidget *spacer = gtk_drawing_area_new ();
+
+  /* From the top: the spacer (3 areas tall), areas 0 to 9, then areas 10 to 12 in the nested
+   * column. The view is less than 3 areas tall (the window is 300 px high). */
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (spacer), 3 * AREA_HEIGHT);
+  gtk_box_append (GTK_BOX (column), spacer);
+  for (guint i = 0; i < COLUMN_AREAS; i++)
+    {
+      t.areas[i] = counting_area (&t.draws[i]);
+      gtk_box_append (GTK_BOX (i < COLUMN_NESTED ? column : nested), t.areas[i]);
+    }
+  gtk_box_append (GTK_BOX (column), nested);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 3 * AREA_HEIGHT);
+  t.viewport = gtk_widget_get_parent (column);
+  g_assert_true (GTK_IS_VIEWPORT (t.viewport));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_height_change (t.viewport, 0);
+  g_assert_cmpint (gtk_widget_get_height (t.viewport), >, 2 * AREA_HEIGHT);
+  g_assert_cmpint (gtk_widget_get_height (t.viewport), <=, 3 * AREA_HEIGHT);
+
+  /* At the top, area 2 (at 500-600 px) lies out of view. */
+  assert_drawn_in_view (&t);
+  assert_never_drawn (&t, 2);
+
+  /* The window made taller: area 2 comes into view. */
+  resize_column_window (&t, GTK_WINDOW (window), 7 * AREA_HEIGHT);
+  assert_drawn_in_view (&t);
+  g_assert_cmpuint (t.draws[2], >, 0);
+  resize_column_window (&t, GTK_WINDOW (window), 3 * AREA_HEIGHT);
+  assert_drawn_in_view (&t);
+
+  /* Scrolled down to area 6 (at 900-1000 px). */
+  assert_never_drawn (&t, 6);
+  scroll_column_to (&t, 9 * AREA_HEIGHT);
+  assert_drawn_in_view (&t);
+  g_assert_cmpuint (t.draws[6], >, 0);
+
+  /* The spacer shrinks to one area: all below it moves up by two, the nested column (area 10
+   * from 1300-1400 px to 1100-1200) into view at its own size. */
+  assert_never_drawn (&t, COLUMN_NESTED);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (spacer), AREA_HEIGHT);
+  assert_drawn_in_view (&t);
+  g_assert_cmpfloat (distance_from_view (&t, COLUMN_NESTED), ==, 0);
+  g_assert_cmpuint (t.draws[COLUMN_NESTED], >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -3951,6 +4123,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/results/criterion-detail", test_criterion_detail);
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
+  g_test_add_func ("/hlh/gui/column/draws-what-is-in-view", test_column_draws_what_is_in_view);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
   g_test_add_func ("/hlh/gui/results/wrap-between-values", test_results_wrap_between_values);
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
