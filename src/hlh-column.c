@@ -17,8 +17,8 @@
  *
  * GTK keeps a widget's drawing until the widget changes size or asks to be drawn again: a
  * scrolled pane only moves it, and a column inside another column is only moved when a
- * sibling above it grows. So after each layout of the window the column compares the part
- * in view with the part it was drawn for, and is drawn again when they differ. */
+ * sibling above it grows or shrinks. So after each layout of the window the column compares
+ * the part in view with the part it was drawn for, and is drawn again when they differ. */
 
 /* Drawing reaches a little past a widget's box: focus rings, outlines, shadows. */
 #define BLEED 24
@@ -29,7 +29,7 @@ struct _HlhColumn
 
   GdkFrameClock  *clock;           /* (nullable): watched for layouts while mapped */
   gulong          layout_handler;
-  gboolean        culled;          /* the last drawing left out what was not in view */
+  gboolean        culled;          /* the last drawing was limited to drawn_view */
   graphene_rect_t drawn_view;      /* the part in view it was for, in the column's space */
 };
 
