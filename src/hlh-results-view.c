@@ -44,8 +44,11 @@ struct _HlhResultsView
   GtkWidget       *warnings_heading;
   GtkBox          *warnings_box;
   GtkLabel        *disclaimer;
+  GtkWidget       *below;
 
   HlhCaseModel    *model;
+  GtkWidget       *held_for;      /* (nullable): the window whose first frame `below` awaits */
+  GdkFrameClock   *held_clock;    /* (nullable): that window's clock, once it is shown */
   HlhCriterionRow *hscore_rows[HLH_HSCORE_N_ITEMS];
   HlhCriterionRow *hlh2004_rows[HLH_HLH2004_N_CRITERIA];
   HlhCriterionRow *molecular_row;
@@ -709,6 +712,69 @@ panel_toggled_cb (GtkToggleButton *toggle,
     }
 }
 
+/* What lies below the criteria (the panels, the notes, the disclaimer) is more than a
+ * screenful down in a new window of any size up to full HD, and farther in a narrow one,
+ * under the form. Held out of the first measuring and drawing of a window that is about to
+ * be shown, it lets the window show sooner, and comes with the next frame; its labels are
+ * kept up to date all the while. */
+static void first_frame_cb (GdkFrameClock  *clock,
+                            HlhResultsView *self);
+static void held_window_map_cb (GtkWidget      *window,
+                                HlhResultsView *self);
+
+static void
+release_below (HlhResultsView *self)
+{
+  if (self->held_for == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->held_for, held_window_map_cb, self);
+  self->held_for = NULL;
+  if (self->held_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->held_clock, first_frame_cb, self);
+      g_clear_object (&self->held_clock);
+    }
+  gtk_widget_set_visible (self->below, TRUE);
+}
+
+static void
+first_frame_cb (GdkFrameClock  *clock,
+                HlhResultsView *self)
+{
+  release_below (self);
+}
+
+static void
+held_window_map_cb (GtkWidget      *window,
+                    HlhResultsView *self)
+{
+  g_signal_handlers_disconnect_by_func (window, held_window_map_cb, self);
+  self->held_clock = g_object_ref (gtk_widget_get_frame_clock (window));
+  g_signal_connect (self->held_clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+hlh_results_view_root (GtkWidget *widget)
+{
+  HlhResultsView *self = HLH_RESULTS_VIEW (widget);
+  GtkWidget *window;
+
+  GTK_WIDGET_CLASS (hlh_results_view_parent_class)->root (widget);
+  window = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (!GTK_IS_WINDOW (window) || gtk_widget_get_mapped (window))
+    return;
+  self->held_for = window;
+  gtk_widget_set_visible (self->below, FALSE);
+  g_signal_connect (window, "map", G_CALLBACK (held_window_map_cb), self);
+}
+
+static void
+hlh_results_view_unroot (GtkWidget *widget)
+{
+  release_below (HLH_RESULTS_VIEW (widget));
+  GTK_WIDGET_CLASS (hlh_results_view_parent_class)->unroot (widget);
+}
+
 static void
 hlh_results_view_dispose (GObject *object)
 {
@@ -729,6 +795,8 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hlh_results_view_dispose;
+  widget_class->root = hlh_results_view_root;
+  widget_class->unroot = hlh_results_view_unroot;
 
   g_type_ensure (HLH_TYPE_COLUMN);
   g_type_ensure (HLH_TYPE_GAUGE);
@@ -762,6 +830,7 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_heading);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, warnings_box);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, disclaimer);
+  gtk_widget_class_bind_template_child (widget_class, HlhResultsView, below);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhresultsview");

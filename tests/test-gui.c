@@ -3095,6 +3095,89 @@ test_form_after_first_frame (void)
   iterate ();
 }
 
+/* The results below the criteria (the panels, the notes, the disclaimer), more than a
+ * screenful down, are left out of the window's first frame and come with the next. A results
+ * view put into a window already shown, or taken out of one before it is shown, shows them at
+ * once. */
+
+typedef struct
+{
+  GtkWidget *panel;          /* the first panel's header, in the part held back */
+  gboolean   painted;
+  int        first_width;    /* the header's width at the first frame: 0 if not laid out */
+} BelowCheck;
+
+static void
+below_painted_cb (GdkFrameClock *clock,
+                  BelowCheck    *check)
+{
+  check->painted = TRUE;
+  check->first_width = gtk_widget_get_width (check->panel);
+  g_signal_handlers_disconnect_by_func (clock, below_painted_cb, check);
+}
+
+static void
+below_mapped_cb (GtkWidget  *window,
+                 BelowCheck *check)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (below_painted_cb), check);
+}
+
+static GtkWidget *
+first_panel_header (GtkWidget *results)
+{
+  GtkWidget *header = find_widget (results, has_css_class, "hlh-panel-header");
+
+  g_assert_nonnull (header);
+  return header;
+}
+
+static void
+test_results_below_after_first_frame (void)
+{
+  g_autoptr(HlhCaseModel) model = hlh_case_model_new ();
+  HlhWindow *window = hlh_window_new (NULL);
+  GtkWidget *results = GTK_WIDGET (hlh_window_get_results (window));
+  BelowCheck check = { first_panel_header (results), FALSE, -1 };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *shown;
+  GtkWidget *view;
+
+  g_assert_false (gtk_widget_is_visible (check.panel));
+  g_signal_connect (window, "map", G_CALLBACK (below_mapped_cb), &check);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (check.panel) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (check.painted);
+  g_assert_cmpint (check.first_width, ==, 0);
+  g_assert_cmpint (gtk_widget_get_width (check.panel), >, 0);
+  g_assert_true (gtk_widget_get_mapped (check.panel));
+  close_window (window);
+
+  /* Into a window already shown: at once. */
+  shown = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (shown));
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (shown));
+  view = hlh_results_view_new (model);
+  gtk_window_set_child (GTK_WINDOW (shown), view);
+  g_assert_true (gtk_widget_is_visible (first_panel_header (view)));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  iterate ();
+
+  /* Out of a window not shown: at once. */
+  shown = gtk_window_new ();
+  view = g_object_ref_sink (hlh_results_view_new (model));
+  gtk_window_set_child (GTK_WINDOW (shown), view);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (first_panel_header (view))));
+  gtk_window_set_child (GTK_WINDOW (shown), NULL);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (first_panel_header (view))));
+  g_object_unref (view);
+  gtk_window_destroy (GTK_WINDOW (shown));
+  iterate ();
+}
+
 /* The main menu is made when first opened; its teaching cases are in file order (1-… to 7-…),
  * the order the README and the learning points refer to. */
 
@@ -4124,6 +4207,8 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/window/narrow-layout", test_narrow_layout);
   g_test_add_func ("/hlh/gui/wrap-bin/height-for-width", test_wrap_bin);
   g_test_add_func ("/hlh/gui/column/draws-what-is-in-view", test_column_draws_what_is_in_view);
+  g_test_add_func ("/hlh/gui/results/below-after-first-frame",
+                   test_results_below_after_first_frame);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
   g_test_add_func ("/hlh/gui/results/wrap-between-values", test_results_wrap_between_values);
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
