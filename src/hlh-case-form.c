@@ -8,6 +8,7 @@
 #include "hlh-case-form.h"
 #include "hlh-accessible.h"
 #include "hlh-column.h"
+#include "hlh-first-frame.h"
 
 /* The findings in the order a physician reads a chart, then the trigger history. The rows
  * write into the model; nothing here judges a value. */
@@ -104,7 +105,7 @@ struct _HlhCaseForm
   GtkCheckButton *trigger_buttons[HLH_N_TRIGGERS];
   GtkExpander    *group_expanders[HLH_N_TRIGGER_GROUPS];
   gboolean        syncing;
-  GdkFrameClock  *first_frame_clock;
+  HlhFirstFrame   first_frame;
   guint           rest_source;
   GtkEventController *late_mnemonics;
 };
@@ -448,18 +449,6 @@ ensure_groups (HlhCaseForm *self)
 /* What lies below the first screenful (the chemistry, the specialised findings, the trigger
  * history) is made just after the window's first frame, so that the window shows sooner.
  * Asking for one of its rows or check boxes makes it at once. */
-static void first_frame_cb (GdkFrameClock *clock,
-                            HlhCaseForm   *self);
-
-static void
-stop_waiting_for_first_frame (HlhCaseForm *self)
-{
-  if (self->first_frame_clock == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
-  g_clear_object (&self->first_frame_clock);
-}
-
 static void
 build_rest (HlhCaseForm *self)
 {
@@ -533,10 +522,10 @@ add_late_mnemonics (HlhCaseForm *self)
 }
 
 static void
-first_frame_cb (GdkFrameClock *clock,
-                HlhCaseForm   *self)
+first_frame_cb (gpointer data)
 {
-  stop_waiting_for_first_frame (self);
+  HlhCaseForm *self = data;
+
   /* Above the priority of drawing, so that steady typing on a slow machine, which can keep
    * GTK drawing frame after frame, does not hold it back. */
   if (self->rest_source == 0 && !hlh_case_form_is_complete (self))
@@ -549,11 +538,10 @@ hlh_case_form_map (GtkWidget *widget)
   HlhCaseForm *self = HLH_CASE_FORM (widget);
 
   GTK_WIDGET_CLASS (hlh_case_form_parent_class)->map (widget);
-  if (hlh_case_form_is_complete (self) || self->first_frame_clock != NULL ||
+  if (hlh_case_form_is_complete (self) || hlh_first_frame_is_waiting (&self->first_frame) ||
       self->rest_source != 0)
     return;
-  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  g_signal_connect (self->first_frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+  hlh_first_frame_wait (&self->first_frame, widget, first_frame_cb, self);
 }
 
 static void
@@ -586,7 +574,7 @@ hlh_case_form_dispose (GObject *object)
 {
   HlhCaseForm *self = HLH_CASE_FORM (object);
 
-  stop_waiting_for_first_frame (self);
+  hlh_first_frame_cancel (&self->first_frame);
   g_clear_handle_id (&self->rest_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);

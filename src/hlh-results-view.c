@@ -6,6 +6,7 @@
 #include "hlh-results-view.h"
 #include "hlh-accessible.h"
 #include "hlh-column.h"
+#include "hlh-first-frame.h"
 #include "hlh-reflow-box.h"
 #include "hlh-label-util.h"
 #include "hlh-wrap-bin.h"
@@ -47,8 +48,7 @@ struct _HlhResultsView
   GtkWidget       *below;
 
   HlhCaseModel    *model;
-  GtkWidget       *held_for;      /* (nullable): the window whose first frame `below` awaits */
-  GdkFrameClock   *held_clock;    /* (nullable): that window's clock, once it is shown */
+  HlhFirstFrame    hold;          /* `below` waiting for its window's first frame */
   HlhCriterionRow *hscore_rows[HLH_HSCORE_N_ITEMS];
   HlhCriterionRow *hlh2004_rows[HLH_HLH2004_N_CRITERIA];
   HlhCriterionRow *molecular_row;
@@ -717,40 +717,12 @@ panel_toggled_cb (GtkToggleButton *toggle,
  * under the form. Held out of the first measuring and drawing of a window that is about to
  * be shown, it lets the window show sooner, and comes with the next frame; its labels are
  * kept up to date all the while. */
-static void first_frame_cb (GdkFrameClock  *clock,
-                            HlhResultsView *self);
-static void held_window_map_cb (GtkWidget      *window,
-                                HlhResultsView *self);
-
 static void
-release_below (HlhResultsView *self)
+release_below (gpointer data)
 {
-  if (self->held_for == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (self->held_for, held_window_map_cb, self);
-  self->held_for = NULL;
-  if (self->held_clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->held_clock, first_frame_cb, self);
-      g_clear_object (&self->held_clock);
-    }
+  HlhResultsView *self = data;
+
   gtk_widget_set_visible (self->below, TRUE);
-}
-
-static void
-first_frame_cb (GdkFrameClock  *clock,
-                HlhResultsView *self)
-{
-  release_below (self);
-}
-
-static void
-held_window_map_cb (GtkWidget      *window,
-                    HlhResultsView *self)
-{
-  g_signal_handlers_disconnect_by_func (window, held_window_map_cb, self);
-  self->held_clock = g_object_ref (gtk_widget_get_frame_clock (window));
-  g_signal_connect (self->held_clock, "after-paint", G_CALLBACK (first_frame_cb), self);
 }
 
 static void
@@ -763,15 +735,20 @@ hlh_results_view_root (GtkWidget *widget)
   window = GTK_WIDGET (gtk_widget_get_root (widget));
   if (!GTK_IS_WINDOW (window) || gtk_widget_get_mapped (window))
     return;
-  self->held_for = window;
   gtk_widget_set_visible (self->below, FALSE);
-  g_signal_connect (window, "map", G_CALLBACK (held_window_map_cb), self);
+  hlh_first_frame_wait (&self->hold, window, release_below, self);
 }
 
 static void
 hlh_results_view_unroot (GtkWidget *widget)
 {
-  release_below (HLH_RESULTS_VIEW (widget));
+  HlhResultsView *self = HLH_RESULTS_VIEW (widget);
+
+  if (hlh_first_frame_is_waiting (&self->hold))
+    {
+      hlh_first_frame_cancel (&self->hold);
+      release_below (self);
+    }
   GTK_WIDGET_CLASS (hlh_results_view_parent_class)->unroot (widget);
 }
 
@@ -780,6 +757,7 @@ hlh_results_view_dispose (GObject *object)
 {
   HlhResultsView *self = HLH_RESULTS_VIEW (object);
 
+  hlh_first_frame_cancel (&self->hold);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HLH_TYPE_RESULTS_VIEW);

@@ -9,6 +9,7 @@
 
 #include "hlh-application.h"
 #include "hlh-column.h"
+#include "hlh-first-frame.h"
 #include "hlh-print-preview.h"
 #include "hlh-renderer.h"
 #include "hlh-window.h"
@@ -3178,6 +3179,100 @@ test_results_below_after_first_frame (void)
   iterate ();
 }
 
+/* hlh_first_frame_wait(), which both of the above use: the call comes once, with the first
+ * frame drawn after the widget is shown, and not at all if the wait is given up. */
+
+typedef struct
+{
+  int calls;
+  int calls_at_map;   /* -1 until the window is mapped */
+  int frames;         /* frames drawn since, counted after the wait's own handler */
+} FirstFrameCheck;
+
+static void
+first_frame_called (gpointer data)
+{
+  FirstFrameCheck *check = data;
+
+  check->calls++;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock   *clock,
+                        FirstFrameCheck *check)
+{
+  check->frames++;
+}
+
+static void
+first_frame_mapped_cb (GtkWidget       *window,
+                       FirstFrameCheck *check)
+{
+  check->calls_at_map = check->calls;
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted_cb), check);
+}
+
+/* Draws frames of @window until @check has seen @frames of them. */
+static void
+draw_frames (GtkWidget       *window,
+             FirstFrameCheck *check,
+             int              frames)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (check->frames < frames && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (check->frames, >=, frames);
+}
+
+static void
+test_first_frame_wait (void)
+{
+  HlhFirstFrame wait = { 0 };
+  FirstFrameCheck check = { 0, -1, 0 };
+  FirstFrameCheck given_up = { 0, -1, 0 };
+  HlhFirstFrame wait_given_up = { 0 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *label = gtk_label_new ("Ferritin");
+
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  g_assert_false (hlh_first_frame_is_waiting (&wait));
+
+  /* A window about to be shown: not at its map, but with its first frame, and once. */
+  hlh_first_frame_wait (&wait, window, first_frame_called, &check);
+  hlh_first_frame_wait (&wait_given_up, window, first_frame_called, &given_up);
+  g_assert_true (hlh_first_frame_is_waiting (&wait));
+  hlh_first_frame_cancel (&wait_given_up);
+  g_assert_false (hlh_first_frame_is_waiting (&wait_given_up));
+  g_signal_connect (window, "map", G_CALLBACK (first_frame_mapped_cb), &check);
+  gtk_window_present (GTK_WINDOW (window));
+  draw_frames (window, &check, 1);
+  g_assert_cmpint (check.calls_at_map, ==, 0);
+  g_assert_cmpint (check.calls, ==, 1);
+  g_assert_false (hlh_first_frame_is_waiting (&wait));
+  draw_frames (window, &check, 3);
+  g_assert_cmpint (check.calls, ==, 1);
+  g_assert_cmpint (given_up.calls, ==, 0);
+
+  /* A widget already shown: with the next frame, not at once. */
+  hlh_first_frame_wait (&wait, label, first_frame_called, &check);
+  g_assert_cmpint (check.calls, ==, 1);
+  draw_frames (window, &check, check.frames + 1);
+  g_assert_cmpint (check.calls, ==, 2);
+
+  /* Given up after its window is gone, whose clock has dropped its handlers: no warning. */
+  hlh_first_frame_wait (&wait, window, first_frame_called, &check);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  hlh_first_frame_cancel (&wait);
+  g_assert_false (hlh_first_frame_is_waiting (&wait));
+  g_assert_cmpint (check.calls, ==, 2);
+}
+
 /* The main menu is made when first opened; its teaching cases are in file order (1-… to 7-…),
  * the order the README and the learning points refer to. */
 
@@ -4209,6 +4304,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/column/draws-what-is-in-view", test_column_draws_what_is_in_view);
   g_test_add_func ("/hlh/gui/results/below-after-first-frame",
                    test_results_below_after_first_frame);
+  g_test_add_func ("/hlh/gui/first-frame/wait", test_first_frame_wait);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
   g_test_add_func ("/hlh/gui/results/wrap-between-values", test_results_wrap_between_values);
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
