@@ -49,6 +49,8 @@ struct _HlhResultsView
 
   HlhCaseModel    *model;
   HlhFirstFrame    hold;          /* `below` waiting for its window's first frame */
+  HlhFirstFrame    notes_wait;    /* notes out of view waiting for the next frame */
+  guint            notes_source;  /* and then for an idle moment */
   HlhCriterionRow *hscore_rows[HLH_HSCORE_N_ITEMS];
   HlhCriterionRow *hlh2004_rows[HLH_HLH2004_N_CRITERIA];
   HlhCriterionRow *molecular_row;
@@ -663,6 +665,71 @@ update_refusals (HlhResultsView *self)
   hlh_label_set_text (self->refusal_label, text);
 }
 
+/* The notes ("What would decide it", "Please check") name the HScore, so most of them change
+ * at every keystroke, and laying out their text again was most of the work of a keystroke's
+ * frame. They lie more than a screenful down: while none of them is in view of the pane, they
+ * are set just after the frame that shows the new scores, at an idle moment, once however
+ * many keystrokes came in between. In view, they are set with everything else. */
+static gboolean
+notes_in_view (HlhResultsView *self)
+{
+  GtkWidget *boxes[] = { GTK_WIDGET (self->decisive_box), GTK_WIDGET (self->warnings_box) };
+  GtkWidget *viewport;
+  graphene_rect_t view;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  if (viewport == NULL)
+    return TRUE;
+  graphene_rect_init (&view, 0, 0, gtk_widget_get_width (viewport),
+                      gtk_widget_get_height (viewport));
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (boxes[i]) &&
+          gtk_widget_compute_bounds (boxes[i], viewport, &bounds) &&
+          graphene_rect_intersection (&view, &bounds, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_notes (HlhResultsView *self)
+{
+  hlh_first_frame_cancel (&self->notes_wait);
+  g_clear_handle_id (&self->notes_source, g_source_remove);
+  update_notes (self, hlh_case_model_get_assessment (self->model),
+                hlh_case_model_get_case (self->model));
+}
+
+static gboolean
+notes_idle_cb (gpointer data)
+{
+  HlhResultsView *self = data;
+
+  self->notes_source = 0;
+  set_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notes_after_frame (gpointer data)
+{
+  HlhResultsView *self = data;
+
+  /* Before the next frame is drawn, and after what the frame clock has to do first. */
+  self->notes_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, notes_idle_cb, self, NULL);
+}
+
+static gboolean
+notes_pending (HlhResultsView *self)
+{
+  return hlh_first_frame_is_waiting (&self->notes_wait) || self->notes_source != 0;
+}
+
 static void
 update (HlhResultsView *self)
 {
@@ -676,7 +743,10 @@ update (HlhResultsView *self)
   update_mas (self, a, c);
   update_ohi (self, a, c);
   update_iec (self, a, c);
-  update_notes (self, a, c);
+  if (notes_in_view (self))
+    set_notes (self);
+  else if (!notes_pending (self))
+    hlh_first_frame_wait (&self->notes_wait, GTK_WIDGET (self), notes_after_frame, self);
   self->updating = FALSE;
 }
 
@@ -752,12 +822,28 @@ hlh_results_view_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (hlh_results_view_parent_class)->unroot (widget);
 }
 
+/* Out of sight, no frame may come: the notes are set at the next idle moment. */
+static void
+hlh_results_view_unmap (GtkWidget *widget)
+{
+  HlhResultsView *self = HLH_RESULTS_VIEW (widget);
+
+  if (hlh_first_frame_is_waiting (&self->notes_wait))
+    {
+      hlh_first_frame_cancel (&self->notes_wait);
+      notes_after_frame (self);
+    }
+  GTK_WIDGET_CLASS (hlh_results_view_parent_class)->unmap (widget);
+}
+
 static void
 hlh_results_view_dispose (GObject *object)
 {
   HlhResultsView *self = HLH_RESULTS_VIEW (object);
 
   hlh_first_frame_cancel (&self->hold);
+  hlh_first_frame_cancel (&self->notes_wait);
+  g_clear_handle_id (&self->notes_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HLH_TYPE_RESULTS_VIEW);
@@ -775,6 +861,7 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   object_class->dispose = hlh_results_view_dispose;
   widget_class->root = hlh_results_view_root;
   widget_class->unroot = hlh_results_view_unroot;
+  widget_class->unmap = hlh_results_view_unmap;
 
   g_type_ensure (HLH_TYPE_COLUMN);
   g_type_ensure (HLH_TYPE_GAUGE);
@@ -883,7 +970,8 @@ hlh_results_view_get_hlh2004_text (HlhResultsView *self)
 /**
  * hlh_results_view_dup_decisive_text:
  *
- * Returns: (transfer full): the notes shown under "What would decide it", one per line
+ * Returns: (transfer full): the notes shown under "What would decide it", one per line, for
+ *   the case as it is now (notes waiting to be set are set first)
  */
 char *
 hlh_results_view_dup_decisive_text (HlhResultsView *self)
@@ -891,6 +979,9 @@ hlh_results_view_dup_decisive_text (HlhResultsView *self)
   GString *s;
 
   g_return_val_if_fail (HLH_IS_RESULTS_VIEW (self), NULL);
+
+  if (notes_pending (self))
+    set_notes (self);
 
   s = g_string_new (NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->decisive_box));

@@ -3179,6 +3179,55 @@ test_results_below_after_first_frame (void)
   iterate ();
 }
 
+/* The notes under "What would decide it" name the HScore, so most of them change at every
+ * keystroke. Out of view they are set just after the frame that shows the new scores; in view,
+ * at once; and whoever asks for them gets those of the case as it is. The figures are the
+ * HScore's points (Fardet 2014): ferritin 700 ng/mL scores 0 and over 6000 scores 50, and
+ * unknown triglycerides could add up to 64 (over 4 mmol/L). */
+static GtkLabel *
+first_note (HlhWindow *window)
+{
+  GtkWidget *bin = find_by_type (GTK_WIDGET (hlh_window_get_results (window)), HLH_TYPE_WRAP_BIN);
+
+  g_assert_nonnull (bin);
+  return hlh_wrap_bin_get_label (HLH_WRAP_BIN (bin));
+}
+
+static void
+test_notes_out_of_view (void)
+{
+  HlhWindow *window = new_window ();
+  HlhResultsView *results = hlh_window_get_results (window);
+  g_autofree char *notes = NULL;
+  GtkLabel *note;
+
+  set_size_and_wait (window, 1280, 800);
+  enter (window, HLH_FIELD_FERRITIN, "700");
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  note = first_note (window);
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "Triglycerides"));
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 64,"));
+
+  /* Scrolled away: the score at once, the note after the next frame. */
+  enter (window, HLH_FIELD_FERRITIN, "7000");
+  g_assert_cmpstr (hlh_results_view_get_score_text (results), ==, "50–337");
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 64,"));
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 114,"));
+
+  /* Asked for while waiting: those of the case as it is. */
+  enter (window, HLH_FIELD_FERRITIN, "700");
+  notes = hlh_results_view_dup_decisive_text (results);
+  g_assert_nonnull (strstr (notes, "bring the HScore to 64,"));
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 64,"));
+
+  /* In view: with everything else. */
+  scroll_to_bottom_of (GTK_WIDGET (note));
+  enter (window, HLH_FIELD_FERRITIN, "7000");
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 114,"));
+  close_window (window);
+}
+
 /* hlh_first_frame_wait(), which both of the above use: the call comes once, with the first
  * frame drawn after the widget is shown, and not at all if the wait is given up. */
 
@@ -4305,6 +4354,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/results/below-after-first-frame",
                    test_results_below_after_first_frame);
   g_test_add_func ("/hlh/gui/first-frame/wait", test_first_frame_wait);
+  g_test_add_func ("/hlh/gui/results/notes-out-of-view", test_notes_out_of_view);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
   g_test_add_func ("/hlh/gui/results/wrap-between-values", test_results_wrap_between_values);
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
