@@ -16,11 +16,7 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 HlhFirstFrame *wait)
 {
-  HlhFirstFrameFunc func = wait->func;
-  gpointer data = wait->data;
-
-  hlh_first_frame_cancel (wait);
-  func (data);
+  hlh_first_frame_finish (wait);
 }
 
 static void
@@ -82,4 +78,18 @@ hlh_first_frame_cancel (HlhFirstFrame *wait)
   wait->widget = NULL;
   wait->func = NULL;
   wait->data = NULL;
+}
+
+/* Ends the wait, if there is one, and calls `func` now: for a widget that will not be shown
+ * after all (unrooted, unmapped). */
+void
+hlh_first_frame_finish (HlhFirstFrame *wait)
+{
+  HlhFirstFrameFunc func = wait->func;
+  gpointer data = wait->data;
+
+  if (wait->widget == NULL)
+    return;
+  hlh_first_frame_cancel (wait);
+  func (data);
 }

@@ -23,5 +23,6 @@ void     hlh_first_frame_wait       (HlhFirstFrame     *wait,
                                      gpointer           data);
 gboolean hlh_first_frame_is_waiting (const HlhFirstFrame *wait);
 void     hlh_first_frame_cancel     (HlhFirstFrame     *wait);
+void     hlh_first_frame_finish     (HlhFirstFrame     *wait);
 
 G_END_DECLS

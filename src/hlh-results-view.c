@@ -812,13 +812,7 @@ hlh_results_view_root (GtkWidget *widget)
 static void
 hlh_results_view_unroot (GtkWidget *widget)
 {
-  HlhResultsView *self = HLH_RESULTS_VIEW (widget);
-
-  if (hlh_first_frame_is_waiting (&self->hold))
-    {
-      hlh_first_frame_cancel (&self->hold);
-      release_below (self);
-    }
+  hlh_first_frame_finish (&HLH_RESULTS_VIEW (widget)->hold);
   GTK_WIDGET_CLASS (hlh_results_view_parent_class)->unroot (widget);
 }
 
@@ -826,13 +820,7 @@ hlh_results_view_unroot (GtkWidget *widget)
 static void
 hlh_results_view_unmap (GtkWidget *widget)
 {
-  HlhResultsView *self = HLH_RESULTS_VIEW (widget);
-
-  if (hlh_first_frame_is_waiting (&self->notes_wait))
-    {
-      hlh_first_frame_cancel (&self->notes_wait);
-      notes_after_frame (self);
-    }
+  hlh_first_frame_finish (&HLH_RESULTS_VIEW (widget)->notes_wait);
   GTK_WIDGET_CLASS (hlh_results_view_parent_class)->unmap (widget);
 }
 

@@ -3225,6 +3225,16 @@ test_notes_out_of_view (void)
   scroll_to_bottom_of (GTK_WIDGET (note));
   enter (window, HLH_FIELD_FERRITIN, "7000");
   g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 114,"));
+
+  /* Scrolled away again, and the window hidden before its next frame: set all the same. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (GTK_WIDGET (note), GTK_TYPE_SCROLLED_WINDOW))), 0);
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  enter (window, HLH_FIELD_FERRITIN, "700");
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 114,"));
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  iterate ();
+  g_assert_nonnull (strstr (gtk_label_get_text (note), "bring the HScore to 64,"));
   close_window (window);
 }
 
@@ -3313,13 +3323,22 @@ test_first_frame_wait (void)
   draw_frames (window, &check, check.frames + 1);
   g_assert_cmpint (check.calls, ==, 2);
 
+  /* Finished early: called at once, and once. */
+  hlh_first_frame_wait (&wait, label, first_frame_called, &check);
+  hlh_first_frame_finish (&wait);
+  g_assert_cmpint (check.calls, ==, 3);
+  g_assert_false (hlh_first_frame_is_waiting (&wait));
+  hlh_first_frame_finish (&wait);
+  draw_frames (window, &check, check.frames + 2);
+  g_assert_cmpint (check.calls, ==, 3);
+
   /* Given up after its window is gone, whose clock has dropped its handlers: no warning. */
   hlh_first_frame_wait (&wait, window, first_frame_called, &check);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   hlh_first_frame_cancel (&wait);
   g_assert_false (hlh_first_frame_is_waiting (&wait));
-  g_assert_cmpint (check.calls, ==, 2);
+  g_assert_cmpint (check.calls, ==, 3);
 }
 
 /* The main menu is made when first opened; its teaching cases are in file order (1-… to 7-…),
