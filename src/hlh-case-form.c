@@ -9,6 +9,7 @@
 #include "hlh-accessible.h"
 #include "hlh-column.h"
 #include "hlh-first-frame.h"
+#include "hlh-pane-layout.h"
 
 /* The findings in the order a physician reads a chart, then the trigger history. The rows
  * write into the model; nothing here judges a value. */
@@ -621,7 +622,7 @@ hlh_case_form_class_init (HlhCaseFormClass *klass)
     g_signal_new ("number-row-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, HLH_TYPE_NUMBER_ROW);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, HLH_TYPE_PANE_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhcaseform");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

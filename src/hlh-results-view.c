@@ -7,6 +7,7 @@
 #include "hlh-accessible.h"
 #include "hlh-column.h"
 #include "hlh-first-frame.h"
+#include "hlh-pane-layout.h"
 #include "hlh-reflow-box.h"
 #include "hlh-label-util.h"
 #include "hlh-wrap-bin.h"
@@ -885,7 +886,7 @@ hlh_results_view_class_init (HlhResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, disclaimer);
   gtk_widget_class_bind_template_child (widget_class, HlhResultsView, below);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, HLH_TYPE_PANE_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlhresultsview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

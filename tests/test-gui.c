@@ -10,6 +10,7 @@
 #include "hlh-application.h"
 #include "hlh-column.h"
 #include "hlh-first-frame.h"
+#include "hlh-pane-layout.h"
 #include "hlh-print-preview.h"
 #include "hlh-renderer.h"
 #include "hlh-window.h"
@@ -3238,6 +3239,54 @@ test_notes_out_of_view (void)
   close_window (window);
 }
 
+/* The form and the results (HlhPaneLayout), asked their height at no given width, which
+ * GtkScrolledWindow asks and throws away, answer their height at the width they have, which
+ * GTK keeps for their next allocation, instead of laying their wrapping labels out again at
+ * other widths. Without a width yet, the usual answer. */
+static void
+assert_height_at_own_width (GtkWidget *pane)
+{
+  GtkWidget *child = gtk_widget_get_first_child (pane);
+  int width = gtk_widget_get_width (pane);
+  int min, nat, min_at_width, nat_at_width, child_min, child_nat;
+
+  g_assert_true (HLH_IS_PANE_LAYOUT (gtk_widget_get_layout_manager (pane)));
+  g_assert_cmpint (width, >, 0);
+  gtk_widget_measure (pane, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (pane, GTK_ORIENTATION_VERTICAL, width, &min_at_width, &nat_at_width,
+                      NULL, NULL);
+  g_assert_cmpint (min, ==, min_at_width);
+  g_assert_cmpint (nat, ==, nat_at_width);
+  /* The question matters: the content at no given width is another height. */
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &child_min, &child_nat, NULL, NULL);
+  g_assert_true (child_min != min || child_nat != nat);
+}
+
+static void
+test_pane_height_at_own_width (void)
+{
+  g_autoptr(HlhCaseModel) model = hlh_case_model_new ();
+  HlhWindow *window = new_window ();
+  GtkWidget *view = g_object_ref_sink (hlh_results_view_new (model));
+  int min, nat, child_min, child_nat;
+
+  set_size_and_wait (window, 1280, 800);
+  enter (window, HLH_FIELD_FERRITIN, "7000");
+  run_main_loop_for (G_USEC_PER_SEC / 10);
+  assert_height_at_own_width (GTK_WIDGET (hlh_window_get_form (window)));
+  assert_height_at_own_width (GTK_WIDGET (hlh_window_get_results (window)));
+  close_window (window);
+
+  /* Not laid out yet: its content's own answer. */
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_first_child (view), GTK_ORIENTATION_VERTICAL, -1,
+                      &child_min, &child_nat, NULL, NULL);
+  g_assert_cmpint (min, ==, child_min);
+  g_assert_cmpint (nat, ==, child_nat);
+  g_assert_cmpint (min, >, 0);
+  g_object_unref (view);
+}
+
 /* hlh_first_frame_wait(), which both of the above use: the call comes once, with the first
  * frame drawn after the widget is shown, and not at all if the wait is given up. */
 
@@ -4373,6 +4422,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/results/below-after-first-frame",
                    test_results_below_after_first_frame);
   g_test_add_func ("/hlh/gui/first-frame/wait", test_first_frame_wait);
+  g_test_add_func ("/hlh/gui/pane/height-at-own-width", test_pane_height_at_own_width);
   g_test_add_func ("/hlh/gui/results/notes-out-of-view", test_notes_out_of_view);
   g_test_add_func ("/hlh/gui/reflow-box/line-or-column", test_reflow_box);
   g_test_add_func ("/hlh/gui/results/wrap-between-values", test_results_wrap_between_values);
