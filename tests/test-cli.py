@@ -7,6 +7,7 @@ clinical-spec worked examples, never from the program under test."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -306,6 +307,30 @@ def pdf_report_has_the_report():
                        "10.1002/art.38690", "not a diagnosis", "Page 1 of"]:
             check(needle in text, f"{needle!r} not in the PDF:\n{text}")
         check(pdf_page_size(path) == (595, 842), pdf_page_size(path))
+
+
+@test
+def pdf_gauge_labels_in_caption_size():
+    # The gauge's labels are nine tenths of the report's text, as in the window. They were
+    # laid out at 96 dots per inch on a page of points: 4/3 too large, above the text's size.
+    if not PDFTOTEXT:
+        raise Skip("pdftotext (poppler-utils) was not found at configure time")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "report.pdf")
+        code, out, err = run("--pdf", path, *CASE6)
+        check(code == 0, err)
+        p = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", path, "-"],
+                           capture_output=True, text=True, timeout=60)
+        check(p.returncode == 0, p.stderr)
+        heights = {}
+        for y0, y1, word in re.findall(r'<word [^>]*yMin="([0-9.]+)"[^>]*yMax="([0-9.]+)">'
+                                       r'([^<]*)</word>', p.stdout):
+            heights.setdefault(word, float(y1) - float(y0))
+        # "Probability of reactive HLH ..." is the text under the HScore's heading; the
+        # gauge's row of probabilities begins with "probability".
+        check("Probability" in heights and "probability" in heights, p.stdout)
+        ratio = heights["probability"] / heights["Probability"]
+        check(0.85 < ratio < 0.95, (ratio, heights["probability"], heights["Probability"]))
 
 
 @test

@@ -1267,6 +1267,52 @@ test_gauge_range (void)
   cairo_surface_destroy (surface);
 }
 
+/* The scale's labels (ticks, probabilities, the cut-off) drawn with @font on white. */
+static cairo_surface_t *
+render_gauge_scale (const char *font,
+                    int         width)
+{
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width,
+                                                         HLH_GAUGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  HlhHScore h = { 0 };
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  hlh_gauge_draw_layer (cr, HLH_GAUGE_LAYER_SCALE, &h, width, &black, description);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A widget's font has its size in pixels (GTK's style gives it so), a printed page's in
+ * points. The labels are a fixed fraction of either: the same size given both ways draws the
+ * same labels. They were drawn 4/3 too large from a widget's font: its pixels were taken for
+ * points (15 px labels under a 13.3 px body text instead of 12 px). */
+static void
+test_gauge_label_size_unit (void)
+{
+  const int width = 674;
+  /* 11.25 pt at Pango's 96 dots per inch are 15 px. */
+  cairo_surface_t *pixels = render_gauge_scale ("Sans 15px", width);
+  cairo_surface_t *points = render_gauge_scale ("Sans 11.25", width);
+  cairo_surface_t *larger = render_gauge_scale ("Sans 16px", width);
+  int stride = cairo_image_surface_get_stride (pixels);
+  gsize size = (gsize) stride * HLH_GAUGE_HEIGHT;
+
+  save_png (pixels, "gauge-scale-15px.png");
+  save_png (points, "gauge-scale-11.25pt.png");
+  /* The comparison can fail: a font 1 px larger draws other labels. */
+  g_assert_true (memcmp (cairo_image_surface_get_data (pixels),
+                         cairo_image_surface_get_data (larger), size) != 0);
+  g_assert_true (memcmp (cairo_image_surface_get_data (pixels),
+                         cairo_image_surface_get_data (points), size) == 0);
+  cairo_surface_destroy (pixels);
+  cairo_surface_destroy (points);
+  cairo_surface_destroy (larger);
+}
+
 /* Whether there is text in the gauge's row of probabilities just around @score. */
 static gboolean
 probability_shown_at (cairo_surface_t *surface,
@@ -4429,6 +4475,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/gauge/narrow-probabilities", test_gauge_narrow_probabilities);
   g_test_add_func ("/hlh/gui/form/late-access-key", test_late_access_key);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
+  g_test_add_func ("/hlh/gui/gauge/label-size-unit", test_gauge_label_size_unit);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);
   g_test_add_func ("/hlh/gui/gauge/same-as-report", test_gauge_same_as_report);
   g_test_add_func ("/hlh/gui/case/save-and-open", test_save_and_open_round_trip);

@@ -266,6 +266,7 @@ hlh_gauge_draw_layer (cairo_t                    *cr,
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoFontDescription) small = NULL;
   Row score_row = { { 0 }, { 0 }, 0 };
+  int size;
 
   g_return_if_fail (cr != NULL && hscore != NULL && foreground != NULL);
   g_return_if_fail (layer < HLH_GAUGE_N_LAYERS);
@@ -283,7 +284,13 @@ hlh_gauge_draw_layer (cairo_t                    *cr,
   layout = pango_cairo_create_layout (cr);
   small = font != NULL ? pango_font_description_copy (font)
                        : pango_font_description_from_string ("Sans 10");
-  pango_font_description_set_size (small, pango_font_description_get_size (small) * 0.85);
+  /* Nine tenths of the font, the size of a caption. A widget's font has its size in pixels,
+   * a page's in points: the labels keep the unit. */
+  size = (int) lround (pango_font_description_get_size (small) * 0.9);
+  if (pango_font_description_get_size_is_absolute (small))
+    pango_font_description_set_absolute_size (small, size);
+  else
+    pango_font_description_set_size (small, size);
   pango_layout_set_font_description (layout, small);
 
   cairo_save (cr);

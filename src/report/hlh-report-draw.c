@@ -340,6 +340,11 @@ hlh_report_pages_draw (HlhReportPages *self,
         {
           g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
 
+          /* The gauge lays its labels out on @cr, not in the report's context: their size
+           * goes in the page's units, which the context's resolution gives, as the text's. */
+          pango_font_description_set_absolute_size (font,
+            pango_font_description_get_size (font) *
+            pango_cairo_context_get_resolution (self->context) / 72.0);
           cairo_save (cr);
           cairo_translate (cr, 0, block->y);
           hlh_gauge_draw (cr, &self->hscore, self->width, &black, font);
