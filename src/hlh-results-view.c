@@ -478,10 +478,10 @@ update_mas (HlhResultsView      *self,
   const char *applicability = NULL;
 
   if (mas->applicability == HLH_MAS2016_NO_SJIA)
-    applicability = hlh_mas2016_sjia_denied (c) ? _("not applicable: no sJIA")
-                                                : _("not applicable: sJIA not recorded");
+    applicability = hlh_mas2016_sjia_denied (c) ? _("not applicable (no sJIA)")
+                                                : _("not applicable (sJIA not recorded)");
   else if (mas->applicability == HLH_MAS2016_AFEBRILE)
-    applicability = _("not applicable: the patient is afebrile");
+    applicability = _("not applicable (the patient is afebrile)");
 
   title = g_strdup_printf (_("MAS in systemic JIA: 2016 criteria %s"),
                            applicability != NULL ? applicability : hlh_status_describe (mas->status));

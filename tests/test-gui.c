@@ -542,13 +542,22 @@ test_panels_follow_patient (void)
 
   /* Why the MAS criteria do not apply: the physician's "No" is not "not recorded". */
   g_assert_nonnull (strstr (hlh_results_view_get_panel_title (results, HLH_PANEL_MAS),
-                            "not applicable: sJIA not recorded"));
+                            "not applicable (sJIA not recorded)"));
   click (window, HLH_FIELD_SJIA, HLH_ANSWER_NO);
   g_assert_nonnull (strstr (hlh_results_view_get_panel_title (results, HLH_PANEL_MAS),
-                            "not applicable: no sJIA"));
+                            "not applicable (no sJIA)"));
   g_assert_false (hlh_results_view_get_panel_expanded (results, HLH_PANEL_MAS));
   click (window, HLH_FIELD_SJIA, HLH_ANSWER_YES);
   g_assert_true (hlh_results_view_get_panel_expanded (results, HLH_PANEL_MAS));
+  /* Ravelli 2016 applies to a febrile patient: 38.0 °C is febrile, 37.9 °C is not
+   * (clinical-spec section on MAS 2016). The reason reads as one clause of the title. */
+  enter (window, HLH_FIELD_TEMPERATURE, "37.9");
+  g_assert_cmpstr (hlh_results_view_get_panel_title (results, HLH_PANEL_MAS), ==,
+                   "MAS in systemic JIA: 2016 criteria not applicable (the patient is afebrile)");
+  enter (window, HLH_FIELD_TEMPERATURE, "38.0");
+  g_assert_null (strstr (hlh_results_view_get_panel_title (results, HLH_PANEL_MAS),
+                         "not applicable"));
+  enter (window, HLH_FIELD_TEMPERATURE, "");
 
   gtk_check_button_set_active (hlh_case_form_get_trigger_button (form,
                                                                 HLH_TRIGGER_T_NK_LYMPHOMA), TRUE);
