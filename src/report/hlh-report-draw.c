@@ -339,12 +339,13 @@ hlh_report_pages_draw (HlhReportPages *self,
       if (block->kind == BLOCK_GAUGE)
         {
           g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
+          double dpi = pango_cairo_context_get_resolution (self->context);
 
           /* The gauge lays its labels out on @cr, not in the report's context: their size
-           * goes in the page's units, which the context's resolution gives, as the text's. */
+           * goes in the page's units, which the context's resolution gives, as the text's
+           * (Pango's own 96 dots per inch when none was set). */
           pango_font_description_set_absolute_size (font,
-            pango_font_description_get_size (font) *
-            pango_cairo_context_get_resolution (self->context) / 72.0);
+            pango_font_description_get_size (font) * (dpi > 0 ? dpi : 96.0) / 72.0);
           cairo_save (cr);
           cairo_translate (cr, 0, block->y);
           hlh_gauge_draw (cr, &self->hscore, self->width, &black, font);
