@@ -94,6 +94,12 @@ struct _HlhWindow
   float                 watched_height;
   gboolean              pointer_down;
   gboolean              reveal_on_release;
+  /* The last motion of the pointer seen (motion_is_repeat()); compared, never used. */
+  GdkSurface           *motion_surface;
+  GdkDevice            *motion_device;
+  GdkModifierType       motion_state;
+  double                motion_x;
+  double                motion_y;
 };
 
 G_DEFINE_FINAL_TYPE (HlhWindow, hlh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -1124,8 +1130,38 @@ content_changed_cb (HlhWindow *self)
     reveal_focus_row (self, REVEAL_IF_GROWN);
 }
 
+/* After every change of layout GTK 4.8 sends a motion event for a pointer that has not moved
+ * (gtk_window_size_allocate(), gdk_surface_request_motion()), so as to know what lies under it
+ * now; it does that itself before any widget sees the event: hover, tooltips and the widget
+ * under the pointer are brought up to date. Passed on, the event reached the panes as a pointer
+ * moving over them: at each keystroke that changed a result, the pane under a resting mouse
+ * showed its overlay scrollbar for three seconds, and GTK drew 60 frames a second while it
+ * faded in and out. Such a repeat, on the same surface at the same place with the same
+ * buttons and keys held, goes no further. */
+static gboolean
+motion_is_repeat (HlhWindow *self,
+                  GdkEvent  *event)
+{
+  GdkSurface *surface = gdk_event_get_surface (event);
+  GdkDevice *device = gdk_event_get_device (event);
+  GdkModifierType state = gdk_event_get_modifier_state (event);
+  double x, y;
+  gboolean repeat;
+
+  if (!gdk_event_get_position (event, &x, &y))
+    return FALSE;
+  repeat = surface == self->motion_surface && device == self->motion_device &&
+           state == self->motion_state && x == self->motion_x && y == self->motion_y;
+  self->motion_surface = surface;
+  self->motion_device = device;
+  self->motion_state = state;
+  self->motion_x = x;
+  self->motion_y = y;
+  return repeat;
+}
+
 /* Whether a button is held down: the focus a click gives is brought into view only once the
- * button is released. Seen before any widget, and never stopped here. */
+ * button is released. Seen before any widget; only a motion that does not move is stopped. */
 static gboolean
 pointer_event_cb (GtkEventControllerLegacy *controller,
                   GdkEvent                 *event,
@@ -1133,6 +1169,8 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
 {
   switch ((int) gdk_event_get_event_type (event))
     {
+    case GDK_MOTION_NOTIFY:
+      return motion_is_repeat (self, event) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
     case GDK_BUTTON_PRESS:
     case GDK_TOUCH_BEGIN:
       self->pointer_down = TRUE;

@@ -4,6 +4,9 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <gtk/gtkunixprint.h>
+#ifdef HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <locale.h>
 #include <string.h>
 
@@ -3584,6 +3587,105 @@ run_frames (GtkWidget *widget,
   g_assert_cmpuint (n_frames, >=, n);
 }
 
+/* Moves the mouse pointer to (@x, @y) in @widget, as a person moving the mouse does: through
+ * the X server, which sends the window its motion. FALSE where that cannot be done. */
+static gboolean
+move_pointer_to (GtkWidget *widget,
+                 double     x,
+                 double     y)
+{
+#ifdef HAVE_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double dx, dy;
+  Display *display;
+
+  if (!GDK_IS_X11_SURFACE (surface) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y),
+                                 &point))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  XWarpPointer (display, None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0,
+                (int) (point.x + dx), (int) (point.y + dy));
+  XFlush (display);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Runs the main loop until @widget's opacity is (@shown) or is not above 0, for at most 5 s. */
+static gboolean
+wait_for_opacity (GtkWidget *widget,
+                  gboolean   shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((gtk_widget_get_opacity (widget) > 0) != shown)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* A mouse resting over the results while one types: each keystroke changes the results' layout,
+ * and GTK 4.8 then sends a motion event for the pointer that has not moved. The results' overlay
+ * scrollbar took it for the mouse moving and showed itself for three seconds at every keystroke
+ * (hlh-window.c, motion_is_repeat()). It shows when the mouse moves, as before. */
+static void
+test_still_pointer_no_scrollbar (void)
+{
+  HlhWindow *window = new_window ();
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (hlh_window_get_results (window)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (scroller));
+  double x, y;
+  gboolean animations;
+
+  /* Without animations the scrollbar shows and hides at once, with no fading in between. */
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  run_frames (GTK_WIDGET (window), 3);
+  x = gtk_widget_get_width (scroller) / 2.0;
+  y = gtk_widget_get_height (scroller) / 2.0;
+  if (!move_pointer_to (scroller, x, y))
+    {
+      g_test_skip ("the pointer can be moved only on X11");
+      g_object_set (settings, "gtk-enable-animations", animations, NULL);
+      close_window (window);
+      return;
+    }
+  /* The mouse moved over the results: the scrollbar shows, then hides after 2 s of rest. */
+  g_assert_true (wait_for_opacity (bar, TRUE));
+  g_assert_true (wait_for_opacity (bar, FALSE));
+
+  /* Ferritin 7000 ng/mL moves the HScore (Fardet 2014: > 6000, 50 points) and the results'
+   * layout with it. */
+  enter (window, HLH_FIELD_FERRITIN, "7000");
+  run_frames (GTK_WIDGET (window), 3);
+  /* GTK sends the motion it owes with the next events it takes in, as a key's would be: typed
+   * here through GtkEditable, no key comes from the X server, so they are asked for. */
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                 GDK_FRAME_CLOCK_PHASE_FLUSH_EVENTS);
+  run_frames (GTK_WIDGET (window), 2);
+  iterate ();
+  g_assert_cmpstr (hscore_word (window, HLH_HSCORE_FERRITIN), ==, "+50");
+  g_assert_cmpfloat (gtk_widget_get_opacity (bar), ==, 0);
+
+  /* A move of 3 px shows it again. */
+  g_assert_true (move_pointer_to (scroller, x + 3, y));
+  g_assert_true (wait_for_opacity (bar, TRUE));
+
+  g_object_set (settings, "gtk-enable-animations", animations, NULL);
+  close_window (window);
+}
+
 /* The menu's item that shows @label; mnemonic marks are not compared. */
 static gboolean
 same_label (const char *a,
@@ -4485,6 +4587,7 @@ main (int   argc,
   g_test_add_func ("/hlh/gui/form/late-access-key", test_late_access_key);
   g_test_add_func ("/hlh/gui/gauge/range", test_gauge_range);
   g_test_add_func ("/hlh/gui/gauge/label-size-unit", test_gauge_label_size_unit);
+  g_test_add_func ("/hlh/gui/window/still-pointer-no-scrollbar", test_still_pointer_no_scrollbar);
   g_test_add_func ("/hlh/gui/gauge/widget", test_gauge_widget);
   g_test_add_func ("/hlh/gui/gauge/same-as-report", test_gauge_same_as_report);
   g_test_add_func ("/hlh/gui/case/save-and-open", test_save_and_open_round_trip);
