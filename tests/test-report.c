@@ -102,6 +102,12 @@ test_keep_together (void)
     { "Ferritin: 35 points (4200 ng/mL)", { "(4200 ng/mL)" } },
     { "Triglycerides (fasting) ≥ 3.0 mmol/L or Fibrinogen ≤ 1.5 g/L",
       { "≥ 3.0", "3.0 mmol/L", "≤ 1.5", "1.5 g/L" } },
+    /* A number that ends the text stays with the word before it; one inside may break. */
+    { "Undetermined: unknown findings could put it on either side of the cut-off of 169",
+      { "of 169" } },
+    { "up to +35; on its own it could bring the HScore to 114", { "to 114" } },
+    { "HScore 0–337", { "HScore 0–337" } },
+    { "Ferritin ≥ 500", { "≥ 500" } },
     /* Not units: nothing is kept together. */
     { "up to +35; on its own it could bring the HScore to 195, at or above the 169 cut-off",
       { NULL } },

@@ -105,7 +105,8 @@ keep (PangoAttrList *attrs,
  * @text: UTF-8 text as the core writes it
  *
  * The attributes that keep each value with its unit and each comparison with its value on
- * one line: "500 µg/L", "99 %", "≥ 500", "< 100 ×10⁹/L".
+ * one line: "500 µg/L", "99 %", "≥ 500", "< 100 ×10⁹/L"; and a number that ends the text
+ * with the word before it: "cut-off of 169".
  *
  * Returns: (transfer full) (nullable): the attributes, or %NULL when there is nothing to keep
  *   together
@@ -120,8 +121,13 @@ hlh_text_keep_together (const char *text)
     return NULL;
   while (next_word (word.end, &next))
     {
+      gboolean last = !next_word (next.end, &(Word) { 0 });
+
+      /* A number that ends the text is not left alone on its last line ("… of the cut-off
+       * of / 169", "… bring the HScore to / 114"). */
       if (adjacent (&word, &next) &&
-          ((ends_with_digit (&word) && is_unit (&next)) || is_comparison (&word)))
+          ((ends_with_digit (&word) && is_unit (&next)) || is_comparison (&word) ||
+           (last && g_unichar_isdigit (g_utf8_get_char (next.start)))))
         {
           if (attrs == NULL)
             attrs = pango_attr_list_new ();
