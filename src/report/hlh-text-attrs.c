@@ -40,6 +40,15 @@ next_word (const char *p,
   return TRUE;
 }
 
+/* Whether only white space follows @p. */
+static gboolean
+ends_text (const char *p)
+{
+  while (*p != '\0' && is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return *p == '\0';
+}
+
 /* Whether the two words are one space apart: a line may not hold them apart otherwise. */
 static gboolean
 adjacent (const Word *a,
@@ -121,13 +130,11 @@ hlh_text_keep_together (const char *text)
     return NULL;
   while (next_word (word.end, &next))
     {
-      gboolean last = !next_word (next.end, &(Word) { 0 });
-
       /* A number that ends the text is not left alone on its last line ("… of the cut-off
        * of / 169", "… bring the HScore to / 114"). */
       if (adjacent (&word, &next) &&
           ((ends_with_digit (&word) && is_unit (&next)) || is_comparison (&word) ||
-           (last && g_unichar_isdigit (g_utf8_get_char (next.start)))))
+           (g_unichar_isdigit (g_utf8_get_char (next.start)) && ends_text (next.end))))
         {
           if (attrs == NULL)
             attrs = pango_attr_list_new ();
